@@ -1,0 +1,3 @@
+from opcc_model.cli import run
+
+run()

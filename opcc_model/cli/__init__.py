@@ -1,0 +1,81 @@
+"""The ``opcc`` command: one module per subcommand, registered in :data:`COMMANDS`.
+
+``main(argv)`` returns the exit status, so the CLI is tested in-process.
+
+>>> main(["validate", str(__import__("opcc_model").example_root("minimal"))])  # doctest: +ELLIPSIS
+OK: 4 stages, 1 processes, 2 activities, 5 codes, 1 areas
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from opcc_model.cli.common import EXIT_INTERNAL, EXIT_USAGE, error
+from opcc_model.errors import ModelLoadError, OpccError
+
+__all__ = ["main", "run", "COMMANDS"]
+
+COMMANDS: tuple[str, ...] = ("validate", "schema")
+"""Subcommand modules under ``opcc_model.cli``; each defines ``register(subparsers)``."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered subcommand.
+
+    >>> build_parser().prog
+    'opcc'
+    """
+    parser = argparse.ArgumentParser(
+        prog="opcc",
+        description="Model, query and draw the operating model of an Office of the Police and Crime Commissioner.",
+    )
+    from opcc_model import __version__
+
+    parser.add_argument("--version", action="version", version=f"opcc-model {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"opcc_model.cli.{name.replace('-', '_')}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``opcc`` with ``argv`` (default: the process's arguments); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on misuse, 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.handler(args))
+    except ModelLoadError as exc:
+        for issue in exc.issues:
+            error(str(issue))
+        error(f"{len(exc.issues)} error{'s' if len(exc.issues) != 1 else ''}: the model was not loaded")
+        return EXIT_USAGE
+    except OpccError as exc:
+        error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # never a traceback for a user; OPCC_DEBUG=1 shows it
+        if os.environ.get("OPCC_DEBUG"):
+            raise
+        error(f"internal error: {type(exc).__name__}: {exc} (run with OPCC_DEBUG=1 for details, and please report it)")
+        return EXIT_INTERNAL
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

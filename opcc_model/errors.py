@@ -1,0 +1,61 @@
+"""The exception hierarchy: every error the library raises derives from :class:`OpccError`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from opcc_model.location import Location
+
+__all__ = ["OpccError", "NotFound", "LoadIssue", "ModelLoadError", "RenderUnavailable"]
+
+
+class OpccError(Exception):
+    """Base class of every error raised by opcc_model."""
+
+
+class NotFound(KeyError, OpccError):
+    """An id that is not in the model.
+
+    >>> try:
+    ...     raise NotFound("role 'x' is not in the model")
+    ... except KeyError as e:
+    ...     print(e)
+    "role 'x' is not in the model"
+    """
+
+
+class RenderUnavailable(OpccError):
+    """No Graphviz backend can produce the requested format."""
+
+
+@dataclass(frozen=True, order=True)
+class LoadIssue:
+    """One problem found while loading a model, with where it is.
+
+    >>> str(LoadIssue(Location("processes/roles.yaml", 4, 7), "unknown key 'sidee'"))
+    "processes/roles.yaml:4:7: unknown key 'sidee'"
+    """
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class ModelLoadError(OpccError):
+    """A model could not be loaded; :attr:`issues` holds every problem found, sorted.
+
+    >>> err = ModelLoadError([LoadIssue(Location("b.yaml", 1, 1), "y"), LoadIssue(Location("a.yaml", 2, 1), "x")])
+    >>> print(err)
+    2 errors loading the model:
+    a.yaml:2:1: x
+    b.yaml:1:1: y
+    """
+
+    def __init__(self, issues: Iterable[LoadIssue]) -> None:
+        self.issues: tuple[LoadIssue, ...] = tuple(sorted(set(issues)))
+        count = len(self.issues)
+        head = f"{count} error{'s' if count != 1 else ''} loading the model:"
+        super().__init__("\n".join([head, *map(str, self.issues)]))

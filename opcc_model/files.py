@@ -1,0 +1,62 @@
+"""The document types: one pydantic type per kind of YAML file a user writes.
+
+The JSON Schemas of the YAML files come from these types (:mod:`opcc_model.schema`).
+
+>>> sorted(FILE_KINDS)
+['artifacts', 'boundary', 'glossary', 'process', 'roles', 'value-chain']
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from opcc_model.model import Artifact, Boundary, PagCode, Process, Role, Slug, Stage
+
+__all__ = [
+    "ValueChainFile",
+    "RolesFile",
+    "ArtifactsFile",
+    "GlossaryFile",
+    "FILE_KINDS",
+]
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ValueChainFile(_File):
+    """``processes/value-chain.yaml``: the mandate, the stages in order, the outcomes."""
+
+    mandate: Slug
+    outcomes: tuple[Slug, ...] = ()
+    stages: tuple[Stage, ...]
+
+
+class RolesFile(_File):
+    """``processes/roles.yaml``: every role, each on its side."""
+
+    roles: tuple[Role, ...]
+
+
+class ArtifactsFile(_File):
+    """``processes/artifacts.yaml``: every artifact any activity uses."""
+
+    artifacts: tuple[Artifact, ...]
+
+
+class GlossaryFile(_File):
+    """``pag/glossary.yaml``: the PAG codes (or an open glossary in PAG's format)."""
+
+    codes: tuple[PagCode, ...]
+
+
+FILE_KINDS: dict[str, type[BaseModel]] = {
+    "value-chain": ValueChainFile,
+    "roles": RolesFile,
+    "artifacts": ArtifactsFile,
+    "glossary": GlossaryFile,
+    "process": Process,
+    "boundary": Boundary,
+}
+"""Each kind of YAML file, by the name its JSON Schema file takes."""

@@ -1,0 +1,160 @@
+"""Referential integrity of a model: every id it names exists, ids are unique, codes have parents.
+
+These are load errors, not findings: a model that fails them cannot be queried.
+
+>>> from opcc_model.model import Model, Stage
+>>> m = Model(mandate="plan", stages=(Stage(id="s", name="S"), Stage(id="s", name="T")))
+>>> [message for _, message in check(m)]
+["duplicate stage id 's' (also declared at <unknown>)", "mandate: expected a declared artifact id, found 'plan' (declare it in processes/artifacts.yaml)"]
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+
+from opcc_model.location import Location
+from opcc_model.model import Model
+
+__all__ = ["check", "Problem"]
+
+Problem = tuple[tuple[str, str, tuple[str | int, ...]], str]
+"""``((kind, key, field path), message)``: where a problem is and what it is."""
+
+_WHERE_DECLARED = {
+    "role": "processes/roles.yaml",
+    "artifact": "processes/artifacts.yaml",
+    "stage": "processes/value-chain.yaml",
+    "process": "a file under processes/<stage>/",
+    "activity": "a process file",
+    "code": "pag/glossary.yaml",
+}
+
+
+def _unknown(kind: str, value: str, known: Iterable[str], field: str) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.75)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return (
+        f"{field}: expected a declared {kind} id, found '{value}' "
+        f"({hint}declare it in {_WHERE_DECLARED[kind]})"
+        if kind != "code"
+        else f"{field}: expected a PAG code of the glossary, found \"{value}\" ({hint}add it to pag/glossary.yaml)"
+    )
+
+
+def check(model: Model, /, where: Callable[[str, str], Location | None] | None = None) -> Iterator[Problem]:
+    """Yield every integrity problem of ``model``.
+
+    ``where(kind, key)`` finds where a thing was declared, for messages about duplicates.
+    """
+    locate = where or (lambda kind, key: None)
+
+    def place(kind: str, key: str) -> str:
+        found = locate(kind, key)
+        return str(found) if found else "<unknown>"
+
+    # ids unique per kind; the first declaration is kept, later ones are errors
+    seen: dict[str, dict[str, int]] = {}
+    groups: list[tuple[str, list[str]]] = [
+        ("stage", [s.id for s in model.stages]),
+        ("role", [r.id for r in model.roles]),
+        ("artifact", [a.id for a in model.artifacts]),
+        ("process", [p.id for p in model.processes]),
+        ("activity", [a.id for a in model.activities]),
+        ("code", [c.code for c in model.codes]),
+        ("area", [b.area for b in model.boundaries]),
+    ]
+    for kind, ids in groups:
+        counts = seen.setdefault(kind, {})
+        for key in ids:
+            if key in counts:
+                yield (kind, key, ("#", counts[key])), (
+                    f"duplicate {kind} id '{key}': expected each {kind} id once, "
+                    f"found it again (first declared at {place(kind, key)})"
+                )
+            counts[key] = counts.get(key, 0) + 1
+
+    stages = {s.id for s in model.stages}
+    roles = {r.id for r in model.roles}
+    artifacts = {a.id for a in model.artifacts}
+    processes = {p.id: p for p in model.processes}
+    activities = {a.id for a in model.activities}
+    codes = {c.code for c in model.codes}
+
+    if model.mandate not in artifacts:
+        yield ("mandate", "", ()), _unknown("artifact", model.mandate, artifacts, "mandate")
+    for index, outcome in enumerate(model.outcomes):
+        if outcome not in artifacts:
+            yield ("outcome", str(index), ()), _unknown("artifact", outcome, artifacts, f"outcomes[{index}]")
+
+    for role in model.roles:
+        if role.reports_to is not None and role.reports_to not in roles:
+            yield ("role", role.id, ("reports_to",)), _unknown("role", role.reports_to, roles, "reports_to")
+    for side in ("commissioner", "chief-constable"):
+        marked = [r.id for r in model.roles if r.side == side and r.principal]
+        if len(marked) > 1:
+            yield ("role", marked[1], ("principal",)), (
+                f"principal: expected one principal role on the {side} side, found {len(marked)} ({', '.join(marked)})"
+            )
+
+    for process in model.processes:
+        if process.stage not in stages:
+            yield ("process", process.id, ("stage",)), _unknown("stage", process.stage, stages, "stage")
+        if process.parent is not None and process.parent not in processes:
+            yield ("process", process.id, ("parent",)), _unknown("process", process.parent, processes, "parent")
+        for activity in process.activities:
+            key = ("activity", activity.id)
+            if activity.process is not None and activity.process not in processes:
+                yield (*key, ("process",)), _unknown("process", activity.process, processes, "process")
+            for field in ("accountable", "responsible", "consulted", "informed"):
+                value = getattr(activity, field)
+                values = (value,) if isinstance(value, str) else (value or ())
+                for i, role_id in enumerate(values):
+                    if role_id not in roles:
+                        path = (field,) if isinstance(value, str) else (field, i)
+                        yield (*key, path), _unknown("role", role_id, roles, field)
+            for field in ("inputs", "outputs"):
+                for i, artifact_id in enumerate(getattr(activity, field)):
+                    if artifact_id not in artifacts:
+                        yield (*key, (field, i)), _unknown("artifact", artifact_id, artifacts, field)
+            for i, before in enumerate(activity.after):
+                if before not in activities:
+                    yield (*key, ("after", i)), _unknown("activity", before, activities, "after")
+                elif before == activity.id:
+                    yield (*key, ("after", i)), f"after: an activity cannot come after itself ('{before}')"
+            for i, code in enumerate(activity.pag):
+                if code not in codes:
+                    yield (*key, ("pag", i)), _unknown("code", code, codes, "pag")
+
+    # parent chains of processes must end (no process refines itself through others)
+    for process in model.processes:
+        chain, current = [process.id], process.parent
+        while current is not None and current in processes:
+            if current in chain:
+                yield ("process", process.id, ("parent",)), (
+                    "parent: expected a chain of parents that ends, found a loop: " + " -> ".join([*chain, current])
+                )
+                break
+            chain.append(current)
+            current = processes[current].parent
+
+    for code in model.codes:
+        parent = code.parent
+        if parent is not None and parent not in codes:
+            yield ("code", code.code, ("code",)), (
+                f"code \"{code.code}\": its parent \"{parent}\" is not in the glossary (every parent code must exist)"
+            )
+
+    known_subjects = stages | roles | artifacts | set(processes) | activities | codes
+    for boundary in model.boundaries:
+        for allocation in boundary.allocations:
+            if allocation.pag not in codes:
+                yield ("allocation", f"{boundary.area}/{allocation.pag}", ("pag",)), _unknown(
+                    "code", allocation.pag, codes, "pag"
+                )
+        for index, waiver in enumerate(boundary.waivers):
+            if waiver.subject not in known_subjects:
+                yield ("waiver", f"{boundary.area}/{index}", ("subject",)), (
+                    f"subject: expected the id of something in the model (an activity, role, artifact, "
+                    f"process, stage or PAG code), found '{waiver.subject}'"
+                )

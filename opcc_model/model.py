@@ -1,0 +1,492 @@
+"""The typed operating model: stages, roles, artifacts, processes, activities, PAG codes and boundaries.
+
+These types know nothing of YAML, networkx or Graphviz. They are frozen pydantic
+models that forbid unknown keys; :func:`opcc_model.load` builds them from files.
+
+>>> role = Role(id="pcc", name="Police and Crime Commissioner", side="commissioner")
+>>> role.side
+'commissioner'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
+
+from opcc_model.errors import NotFound
+from opcc_model.location import Location
+
+__all__ = [
+    "Slug",
+    "PagCodeStr",
+    "Url",
+    "Side",
+    "Holder",
+    "Jurisdiction",
+    "ActivityKind",
+    "ArtifactKind",
+    "SIDES",
+    "PRINCIPAL_SIDES",
+    "Stage",
+    "Role",
+    "Artifact",
+    "Reference",
+    "Activity",
+    "Process",
+    "PagCode",
+    "Allocation",
+    "Waiver",
+    "Boundary",
+    "Model",
+]
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+PAG_PATTERN = r"^[1-9][0-9]*(\.[1-9][0-9]*)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+"""A lowercase id: ``[a-z0-9][a-z0-9-]*``."""
+
+PagCodeStr = Annotated[str, StringConstraints(pattern=PAG_PATTERN)]
+"""A PAG code: dot-separated positive integers, such as ``"1.1.2.8"``."""
+
+
+def _check_link(url: str) -> str:
+    """Accept http(s) and relative links only.
+
+    >>> _check_link("https://www.legislation.gov.uk/ukpga/2011/13")
+    'https://www.legislation.gov.uk/ukpga/2011/13'
+    >>> _check_link("javascript:alert(1)")
+    Traceback (most recent call last):
+    ...
+    ValueError: expected an http(s) or relative link, found 'javascript:alert(1)'
+    """
+    lowered = url.strip().lower()
+    scheme, sep, _ = lowered.partition(":")
+    if lowered.startswith("//") or (
+        sep and "/" not in scheme and scheme not in ("http", "https")
+    ):
+        raise ValueError(f"expected an http(s) or relative link, found {url!r}")
+    if not url.strip():
+        raise ValueError("expected a link, found an empty string")
+    return url
+
+
+Url = Annotated[str, AfterValidator(_check_link)]
+"""A link: ``http://``, ``https://`` or relative."""
+
+Side = Literal["commissioner", "chief-constable", "oversight", "partner", "public"]
+Holder = Literal["commissioner", "chief-constable", "joint"]
+Jurisdiction = Literal["england", "wales"]
+ActivityKind = Literal["task", "decision", "event", "subprocess"]
+ArtifactKind = Literal[
+    "document", "plan", "report", "decision", "data", "agreement", "record", "budget", "outcome"
+]
+
+SIDES: tuple[Side, ...] = ("commissioner", "chief-constable", "oversight", "partner", "public")
+"""Every side, in the order lanes and matrix columns use."""
+
+PRINCIPAL_SIDES: tuple[Side, Side] = ("commissioner", "chief-constable")
+"""The two sides whose boundary the model draws."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class Stage(_Frozen):
+    """A stage of the value chain, or a group of supporting processes.
+
+    >>> Stage(id="develop", name="Develop", portfolio="Strategy and Resource Planning").supporting
+    False
+    """
+
+    id: Slug
+    name: str
+    portfolio: str | None = None
+    description: str | None = None
+    supporting: bool = False
+
+
+class Role(_Frozen):
+    """A role: an office holder, a body or a partner, on one side of the boundary.
+
+    >>> Role(id="cc", name="Chief Constable", side="chief-constable").principal is None
+    True
+    """
+
+    id: Slug
+    name: str
+    side: Side
+    reports_to: Slug | None = None
+    principal: bool | None = None
+    description: str | None = None
+    basis: tuple[str, ...] = ()
+
+
+class Artifact(_Frozen):
+    """Something activities produce and consume: a plan, a report, a decision.
+
+    >>> Artifact(id="police-and-crime-plan", name="Police and Crime Plan", kind="plan").basis
+    ()
+    """
+
+    id: Slug
+    name: str
+    kind: ArtifactKind = "document"
+    basis: tuple[str, ...] = ()
+    description: str | None = None
+
+
+class Reference(_Frozen):
+    """A titled link to public reference material.
+
+    >>> Reference(title="PRSR 2011", url="https://www.legislation.gov.uk/ukpga/2011/13").title
+    'PRSR 2011'
+    """
+
+    title: str
+    url: Url
+
+
+class Activity(_Frozen):
+    """One activity of a process, with its RACI, PAG codes, inputs and outputs.
+
+    ``jurisdictions`` and ``basis`` are ``None`` when the YAML leaves them out;
+    :attr:`Process.activities` then carries the process's values (the loader fills them).
+
+    >>> a = Activity(id="identify-stakeholders", name="Identify stakeholders", accountable="pcc")
+    >>> a.kind, a.pag
+    ('task', ())
+    """
+
+    id: Slug
+    name: str
+    kind: ActivityKind = "task"
+    process: Slug | None = None
+    pag: tuple[PagCodeStr, ...] = ()
+    accountable: Slug | None = None
+    responsible: tuple[Slug, ...] = ()
+    consulted: tuple[Slug, ...] = ()
+    informed: tuple[Slug, ...] = ()
+    inputs: tuple[Slug, ...] = ()
+    outputs: tuple[Slug, ...] = ()
+    after: tuple[Slug, ...] = ()
+    jurisdictions: tuple[Jurisdiction, ...] | None = None
+    basis: tuple[str, ...] | None = None
+    guidance: str | None = None
+    references: tuple[Reference, ...] = ()
+
+    @model_validator(mode="after")
+    def _subprocess_names_its_process(self) -> Activity:
+        if self.kind == "subprocess" and self.process is None:
+            raise ValueError("a subprocess activity needs 'process': the id of the process it opens")
+        if self.kind != "subprocess" and self.process is not None:
+            raise ValueError(
+                f"'process' is only for kind: subprocess, but this activity is kind: {self.kind}"
+            )
+        return self
+
+    def roles(self) -> Iterator[tuple[str, str]]:
+        """Yield ``(letter, role id)`` for every RACI entry, A first.
+
+        >>> list(Activity(id="a", name="A", accountable="pcc", informed=("pcp",)).roles())
+        [('A', 'pcc'), ('I', 'pcp')]
+        """
+        if self.accountable is not None:
+            yield "A", self.accountable
+        for letter, ids in (("R", self.responsible), ("C", self.consulted), ("I", self.informed)):
+            for role_id in ids:
+                yield letter, role_id
+
+
+class Process(_Frozen):
+    """A process of one stage: an ordered list of activities, maybe refining a parent process.
+
+    >>> p = Process(id="p", name="P", stage="develop")
+    >>> p.jurisdictions
+    ('england', 'wales')
+    """
+
+    id: Slug
+    name: str
+    stage: Slug
+    parent: Slug | None = None
+    jurisdictions: tuple[Jurisdiction, ...] = ("england", "wales")
+    basis: tuple[str, ...] = ()
+    guidance: str | None = None
+    references: tuple[Reference, ...] = ()
+    activities: tuple[Activity, ...] = ()
+
+    @model_validator(mode="after")
+    def _activities_inherit_defaults(self) -> Process:
+        filled = tuple(
+            a
+            if a.jurisdictions is not None and a.basis is not None
+            else a.model_copy(
+                update={
+                    "jurisdictions": a.jurisdictions if a.jurisdictions is not None else self.jurisdictions,
+                    "basis": a.basis if a.basis is not None else self.basis,
+                }
+            )
+            for a in self.activities
+        )
+        if filled != self.activities:
+            object.__setattr__(self, "activities", filled)
+        return self
+
+
+class PagCode(_Frozen):
+    """One code of the Police Activities Glossary (or of an open glossary in its format).
+
+    >>> PagCode(code="1.1", name="Engagement").level
+    2
+    """
+
+    code: PagCodeStr
+    name: str
+    description: str | None = None
+    basis: tuple[str, ...] = ()
+
+    @property
+    def level(self) -> int:
+        """The depth of the code: ``"1"`` is level 1, ``"1.1.2.8"`` level 4."""
+        return self.code.count(".") + 1
+
+    @property
+    def parent(self) -> str | None:
+        """The code's prefix one level up, or ``None`` at the top.
+
+        >>> PagCode(code="1.1.2", name="x").parent
+        '1.1'
+        """
+        head, sep, _ = self.code.rpartition(".")
+        return head if sep else None
+
+
+class Allocation(_Frozen):
+    """One line of an area's boundary: a PAG prefix and who holds it.
+
+    >>> Allocation(pag="1.4.2", holder="joint", arrangement="Joint Audit Committee").holder
+    'joint'
+    >>> Allocation(pag="1.4", holder="joint")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Allocation
+      Value error, holder 'joint' needs an 'arrangement' naming the joint arrangement [type=value_error, input_value={'pag': '1.4', 'holder': 'joint'}, input_type=dict]
+    """
+
+    pag: PagCodeStr
+    holder: Holder
+    arrangement: str | None = None
+    delegated_by: Holder | None = None
+    instrument: str | None = None
+
+    @model_validator(mode="after")
+    def _joint_needs_arrangement(self) -> Allocation:
+        if self.holder == "joint" and not self.arrangement:
+            raise ValueError("holder 'joint' needs an 'arrangement' naming the joint arrangement")
+        if self.delegated_by is not None and self.delegated_by == self.holder:
+            raise ValueError(f"delegated_by {self.delegated_by!r} is the holder itself")
+        return self
+
+
+class Waiver(_Frozen):
+    """A finding an area has accepted for one subject, with its reason.
+
+    >>> Waiver(finding="OPCC-O102", subject="3.1.4", reason="s.22A agreement").finding
+    'OPCC-O102'
+    """
+
+    finding: Annotated[str, StringConstraints(pattern=r"^OPCC-[A-Z][0-9]{3}$")]
+    subject: str
+    reason: Annotated[str, StringConstraints(min_length=1)]
+
+
+class Boundary(_Frozen):
+    """One force area's allocation of the PAG between the commissioner and the chief constable.
+
+    >>> b = Boundary(area="x", name="X", jurisdiction="england",
+    ...              allocations=(Allocation(pag="1", holder="commissioner"),))
+    >>> b.holder_of("1.2.3")
+    'commissioner'
+    >>> b.holder_of("2") is None
+    True
+    """
+
+    area: Slug
+    name: str
+    jurisdiction: Jurisdiction
+    allocations: tuple[Allocation, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+
+    def allocation_for(self, code: str) -> Allocation | None:
+        """The most specific allocation whose prefix covers ``code`` (first listed on a tie)."""
+        best: Allocation | None = None
+        for allocation in self.allocations:
+            if code == allocation.pag or code.startswith(allocation.pag + "."):
+                if best is None or allocation.pag.count(".") > best.pag.count("."):
+                    best = allocation
+        return best
+
+    def holder_of(self, code: str) -> Holder | None:
+        """Who holds ``code`` in this area, or ``None`` when nothing covers it."""
+        allocation = self.allocation_for(code)
+        return allocation.holder if allocation else None
+
+
+class Model(_Frozen):
+    """A whole operating model: the value chain, its processes, the glossary and the areas.
+
+    Equality compares the model's content only, not where it was read from.
+
+    >>> m = Model(mandate="m", stages=(Stage(id="s", name="S"),))
+    >>> m.stage("s").name
+    'S'
+    >>> m.stage("nope")
+    Traceback (most recent call last):
+    ...
+    opcc_model.errors.NotFound: "stage 'nope' is not in the model"
+    """
+
+    mandate: Slug
+    outcomes: tuple[Slug, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    roles: tuple[Role, ...] = ()
+    artifacts: tuple[Artifact, ...] = ()
+    processes: tuple[Process, ...] = ()
+    codes: tuple[PagCode, ...] = ()
+    boundaries: tuple[Boundary, ...] = ()
+
+    _locations: Mapping[str, Location] = PrivateAttr(default_factory=dict)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Model):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in type(self).model_fields)
+
+    def __hash__(self) -> int:  # pragma: no cover - frozen models hash by identity of content
+        return hash(tuple(getattr(self, name) for name in type(self).model_fields))
+
+    # -- locations -----------------------------------------------------------------
+    def with_locations(self, locations: Mapping[str, Location]) -> Model:
+        """Return this model carrying ``locations`` (keys like ``"activity:ID"``)."""
+        copy = self.model_copy()
+        copy._locations = dict(locations)
+        return copy
+
+    def location_of(self, kind: str, key: str, /, *fields: str | int) -> Location | None:
+        """Where the ``kind`` thing with id ``key`` was declared, if known.
+
+        Kinds: ``stage``, ``role``, ``artifact``, ``process``, ``activity``, ``code``,
+        ``area``, ``allocation`` (key ``AREA/PAG``), ``waiver`` (key ``AREA/INDEX``),
+        ``mandate`` (key ``""``), ``outcome`` (key the index). ``fields`` narrows to a
+        key inside it, such as ``("accountable",)``, where the source map can.
+
+        >>> Model(mandate="m").location_of("role", "pcc") is None
+        True
+        """
+        full = f"{kind}:{key}"
+        locate = getattr(self._locations, "locate", None)
+        if fields and locate is not None:
+            return locate(full, *fields)  # type: ignore[no-any-return]
+        return self._locations.get(full)
+
+    @property
+    def locations(self) -> Mapping[str, Location]:
+        """Every known source location, keyed ``"kind:id"``."""
+        return self._locations
+
+    # -- indexes -------------------------------------------------------------------
+    @cached_property
+    def _index(self) -> dict[str, dict[str, Any]]:
+        return {
+            "stage": {s.id: s for s in self.stages},
+            "role": {r.id: r for r in self.roles},
+            "artifact": {a.id: a for a in self.artifacts},
+            "process": {p.id: p for p in self.processes},
+            "activity": {a.id: a for p in self.processes for a in p.activities},
+            "owner": {a.id: p for p in self.processes for a in p.activities},
+            "code": {c.code: c for c in self.codes},
+            "area": {b.area: b for b in self.boundaries},
+        }
+
+    def _get(self, kind: str, key: str) -> Any:
+        try:
+            return self._index[kind][key]
+        except KeyError:
+            raise NotFound(f"{kind} {key!r} is not in the model") from None
+
+    def stage(self, id: str, /) -> Stage:
+        """The stage with this id (raises :class:`NotFound`)."""
+        return self._get("stage", id)  # type: ignore[no-any-return]
+
+    def role(self, id: str, /) -> Role:
+        """The role with this id (raises :class:`NotFound`)."""
+        return self._get("role", id)  # type: ignore[no-any-return]
+
+    def artifact(self, id: str, /) -> Artifact:
+        """The artifact with this id (raises :class:`NotFound`)."""
+        return self._get("artifact", id)  # type: ignore[no-any-return]
+
+    def process(self, id: str, /) -> Process:
+        """The process with this id (raises :class:`NotFound`)."""
+        return self._get("process", id)  # type: ignore[no-any-return]
+
+    def activity(self, id: str, /) -> Activity:
+        """The activity with this id, in any process (raises :class:`NotFound`)."""
+        return self._get("activity", id)  # type: ignore[no-any-return]
+
+    def process_of(self, activity_id: str, /) -> Process:
+        """The process that holds the activity ``activity_id`` (raises :class:`NotFound`)."""
+        try:
+            return self._index["owner"][activity_id]  # type: ignore[no-any-return]
+        except KeyError:
+            raise NotFound(f"activity {activity_id!r} is not in the model") from None
+
+    def code(self, code: str, /) -> PagCode:
+        """The PAG code entry for ``code`` (raises :class:`NotFound`)."""
+        return self._get("code", code)  # type: ignore[no-any-return]
+
+    def boundary(self, area: str, /) -> Boundary:
+        """The boundary of ``area`` (raises :class:`NotFound`)."""
+        return self._get("area", area)  # type: ignore[no-any-return]
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        """Every activity of every process, in file order.
+
+        >>> Model(mandate="m").activities
+        ()
+        """
+        return tuple(a for p in self.processes for a in p.activities)
+
+    def side_of(self, role_id: str, /) -> Side:
+        """The side of the role ``role_id`` (raises :class:`NotFound`)."""
+        return self.role(role_id).side
+
+    def principals(self) -> dict[Side, Role]:
+        """The principal role of each principal side.
+
+        A role with ``principal: true`` wins; else ``pcc`` and ``cc`` by id; else the
+        first role declared on that side.
+        """
+        chosen: dict[Side, Role] = {}
+        for side, default in zip(PRINCIPAL_SIDES, ("pcc", "cc")):
+            on_side = [r for r in self.roles if r.side == side]
+            marked = [r for r in on_side if r.principal]
+            named = [r for r in on_side if r.id == default]
+            pick = (marked or named or on_side or [None])[0]
+            if pick is not None:
+                chosen[side] = pick
+        return chosen

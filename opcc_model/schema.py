@@ -1,0 +1,46 @@
+"""JSON Schema of every kind of YAML file, generated from the same pydantic types that load them."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from opcc_model.atomic import write_text
+from opcc_model.files import FILE_KINDS
+
+__all__ = ["json_schema", "write_schemas"]
+
+
+def json_schema(kind: str, /) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind of YAML file.
+
+    >>> json_schema("roles")["properties"]["roles"]["type"]
+    'array'
+    >>> json_schema("nope")
+    Traceback (most recent call last):
+    ...
+    KeyError: "unknown file kind 'nope' (expected one of: artifacts, boundary, glossary, process, roles, value-chain)"
+    """
+    try:
+        file_type = FILE_KINDS[kind]
+    except KeyError:
+        raise KeyError(f"unknown file kind {kind!r} (expected one of: {', '.join(sorted(FILE_KINDS))})") from None
+    schema = file_type.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"{kind}.schema.json"
+    return schema
+
+
+def write_schemas(out: str | os.PathLike[str], /) -> list[Path]:
+    """Write ``<kind>.schema.json`` for every file kind into ``out``; return the paths written.
+
+    >>> import tempfile
+    >>> [p.name for p in write_schemas(tempfile.mkdtemp())][:2]
+    ['artifacts.schema.json', 'boundary.schema.json']
+    """
+    return [
+        write_text(Path(out) / f"{kind}.schema.json", json.dumps(json_schema(kind), indent=2, sort_keys=True) + "\n")
+        for kind in sorted(FILE_KINDS)
+    ]

@@ -1,0 +1,75 @@
+"""Where each thing of a loaded model was written, resolved to a line only when asked.
+
+Loading records, for every stage, role, activity, code, allocation and so on, the
+file and the key path it came from. Turning that into a line means composing the
+file with marks, which costs time; a :class:`SourceMap` does it lazily, once per file.
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "roles.yaml").write_text("roles:\\n  - id: pcc\\n    side: commissioner\\n")
+>>> sources = SourceMap()
+>>> sources.add("role:pcc", str(folder / "roles.yaml"), "roles.yaml", ("roles", 0))
+>>> str(sources.locate("role:pcc")), str(sources.locate("role:pcc", "side"))
+('roles.yaml:2:5', 'roles.yaml:3:11')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from opcc_model.location import Location
+from opcc_model.yamlsource import MarkedDocument, PathKey
+
+__all__ = ["SourceMap"]
+
+
+class SourceMap(Mapping[str, Location]):
+    """A read-only mapping from ``"kind:id"`` to :class:`Location`, resolved lazily."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[str, tuple[PathKey, ...]]] = {}
+        self._files: dict[str, str] = {}
+        self._documents: dict[str, MarkedDocument] = {}
+
+    def add(self, key: str, real_path: str, shown_as: str, path: tuple[PathKey, ...]) -> None:
+        """Record that ``key`` was written in ``real_path`` (shown as ``shown_as``) at ``path``."""
+        self._files[shown_as] = real_path
+        self._entries.setdefault(key, (shown_as, path))
+
+    def entry(self, key: str) -> tuple[str, tuple[PathKey, ...]] | None:
+        """The file and key path recorded for ``key``."""
+        return self._entries.get(key)
+
+    def document(self, shown_as: str) -> MarkedDocument:
+        """The marked document of a file (composed once)."""
+        doc = self._documents.get(shown_as)
+        if doc is None:
+            real = self._files.get(shown_as, shown_as)
+            try:
+                with open(real, encoding="utf-8") as handle:
+                    text = handle.read()
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            doc = MarkedDocument.from_text(text, shown_as)
+            self._documents[shown_as] = doc
+        return doc
+
+    def locate(self, key: str, *fields: PathKey) -> Location | None:
+        """The location of ``key``, or of a key inside it (``fields``), if recorded."""
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        shown_as, path = entry
+        return self.document(shown_as).locate(path + tuple(fields))
+
+    def __getitem__(self, key: str) -> Location:
+        location = self.locate(key)
+        if location is None:
+            raise KeyError(key)
+        return location
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)

@@ -1,0 +1,241 @@
+"""Reading YAML safely and fast, and finding the line of any key afterwards.
+
+Files are parsed with libyaml's safe loader and the garbage collector paused (no
+location marks: fast). Only when something needs a line — an error, a finding —
+is the file composed again with marks (:class:`MarkedDocument`).
+
+>>> doc = parse_text("roles:\\n  - {id: pcc, side: commissioner}\\n", "roles.yaml")
+>>> doc
+{'roles': [{'id': 'pcc', 'side': 'commissioner'}]}
+>>> str(MarkedDocument.from_text("roles:\\n  - {id: pcc, side: commissioner}\\n", "roles.yaml").locate(("roles", 0, "side")))
+'roles.yaml:2:28'
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import yaml
+
+from opcc_model.errors import LoadIssue
+from opcc_model.location import Location
+
+__all__ = [
+    "SafeLoader",
+    "MAX_FILE_BYTES",
+    "MAX_EXPANSION",
+    "YamlFileError",
+    "parse_text",
+    "read_file",
+    "MarkedDocument",
+    "paused_gc",
+]
+
+SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML was built with it, else the pure-Python one."""
+
+MAX_FILE_BYTES = int(os.environ.get("OPCC_MAX_FILE_MB", "64")) * 1024 * 1024
+"""Files larger than this are refused before they are read (``OPCC_MAX_FILE_MB``)."""
+
+MAX_EXPANSION = 200_000
+"""Aliases may not expand a document past this many nodes (an alias bomb)."""
+
+PathKey = str | int
+
+
+class YamlFileError(Exception):
+    """A file could not be read as YAML; :attr:`issue` says where and why."""
+
+    def __init__(self, issue: LoadIssue) -> None:
+        super().__init__(str(issue))
+        self.issue = issue
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector (parsing allocates many small objects)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _mark_location(file: str, mark: Any) -> Location:
+    if mark is None:
+        return Location(file, 1, 1)
+    return Location(file, mark.line + 1, mark.column + 1)
+
+
+def _yaml_problem(file: str, exc: yaml.YAMLError) -> LoadIssue:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
+        tag = problem.split("tag", 1)[1].strip().split()[0].strip("'!")
+        message = (
+            f"YAML tag '{tag}' is not allowed: expected plain YAML data "
+            "(mappings, lists, strings, numbers), found a tag that would build an object"
+        )
+    else:
+        context = getattr(exc, "context", None)
+        message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    return LoadIssue(_mark_location(file, mark), message)
+
+
+def _decode(data: bytes, file: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlFileError(
+            LoadIssue(
+                Location(file, line, column),
+                f"expected UTF-8 text, found the byte 0x{data[exc.start]:02x} that is not UTF-8 "
+                "(save the file as UTF-8)",
+            )
+        ) from None
+
+
+def _expanded_size(root: yaml.Node, limit: int) -> int:
+    """Count nodes as if every alias were copied out, stopping early past ``limit``."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node, depth: int = 0) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                total += size(child, depth + 1)
+                if total > limit:
+                    break
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                total += size(k, depth + 1) + size(v, depth + 1)
+                if total > limit:
+                    break
+        sizes[key] = total
+        return total
+
+    return size(root)
+
+
+def _check_aliases(text: str, file: str) -> None:
+    if "&" not in text or "*" not in text:
+        return
+    try:
+        node = yaml.compose(text, Loader=SafeLoader)
+    except yaml.YAMLError as exc:
+        raise YamlFileError(_yaml_problem(file, exc)) from None
+    if node is not None and _expanded_size(node, MAX_EXPANSION) > MAX_EXPANSION:
+        raise YamlFileError(
+            LoadIssue(
+                _mark_location(file, node.start_mark),
+                f"expected a document of at most {MAX_EXPANSION:,} values, found anchors and "
+                "aliases that expand past it (an alias bomb?); write the values out instead",
+            )
+        )
+
+
+def parse_text(text: str, file: str) -> Any:
+    """Parse YAML text with the safe loader; raise :class:`YamlFileError` with a location.
+
+    >>> parse_text("a: !!python/object/apply:os.system [ls]", "x.yaml")
+    Traceback (most recent call last):
+    ...
+    opcc_model.yamlsource.YamlFileError: x.yaml:1:4: YAML tag 'python/object/apply:os.system' is not allowed: expected plain YAML data (mappings, lists, strings, numbers), found a tag that would build an object
+    """
+    _check_aliases(text, file)
+    try:
+        with paused_gc():
+            return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise YamlFileError(_yaml_problem(file, exc)) from None
+    except RecursionError:
+        raise YamlFileError(
+            LoadIssue(Location(file, 1, 1), "expected a document of reasonable depth, found nesting too deep to read")
+        ) from None
+
+
+def read_file(path: str | os.PathLike[str], file: str) -> tuple[str, Any]:
+    """Read, size-check, decode and parse one YAML file; return ``(text, data)``.
+
+    ``file`` is the name shown in messages.
+    """
+    try:
+        size = os.stat(path).st_size
+    except OSError as exc:
+        raise YamlFileError(LoadIssue(Location(file, 1, 1), f"cannot read the file: {exc.strerror}")) from None
+    if size > MAX_FILE_BYTES:
+        raise YamlFileError(
+            LoadIssue(
+                Location(file, 1, 1),
+                f"expected a file of at most {MAX_FILE_BYTES // (1024 * 1024)} MB, found "
+                f"{size / (1024 * 1024):.1f} MB (split it, or raise OPCC_MAX_FILE_MB)",
+            )
+        )
+    with open(path, "rb") as handle:
+        data = handle.read()
+    text = _decode(data, file)
+    return text, parse_text(text, file)
+
+
+class MarkedDocument:
+    """A YAML document composed with marks, to find the line of a key path.
+
+    >>> doc = MarkedDocument.from_text("a:\\n  b: [1, 2]\\n", "f.yaml")
+    >>> str(doc.locate(("a", "b", 1)))
+    'f.yaml:2:10'
+    >>> str(doc.locate(("a", "missing")))
+    'f.yaml:2:3'
+    """
+
+    def __init__(self, root: yaml.Node | None, file: str) -> None:
+        self.root = root
+        self.file = file
+
+    @classmethod
+    def from_text(cls, text: str, file: str) -> MarkedDocument:
+        """Compose ``text``; a document that does not compose locates everything at 1:1."""
+        try:
+            return cls(yaml.compose(text, Loader=SafeLoader), file)
+        except (yaml.YAMLError, RecursionError):
+            return cls(None, file)
+
+    def node_at(self, path: Sequence[PathKey], *, key: bool = False) -> yaml.Node | None:
+        """The deepest node along ``path``; with ``key`` the last step's key node."""
+        node = self.root
+        if node is None:
+            return None
+        for step_index, step in enumerate(path):
+            last = step_index == len(path) - 1
+            if isinstance(node, yaml.MappingNode):
+                found = None
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value == str(step):
+                        found = k if (key and last) else v
+                        break
+                if found is None:
+                    return node
+                node = found
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                if not 0 <= step < len(node.value):
+                    return node
+                node = node.value[step]
+            else:
+                return node
+        return node
+
+    def locate(self, path: Sequence[PathKey], *, key: bool = False) -> Location:
+        """The location of the node at ``path`` (or of its deepest existing ancestor)."""
+        node = self.node_at(path, key=key)
+        return _mark_location(self.file, node.start_mark if node is not None else None)
