@@ -5,7 +5,7 @@ These are load errors, not findings: a model that fails them cannot be queried.
 >>> from opcc_model.model import Model, Stage
 >>> m = Model(mandate="plan", stages=(Stage(id="s", name="S"), Stage(id="s", name="T")))
 >>> [message for _, message in check(m)]
-["duplicate stage id 's' (also declared at <unknown>)", "mandate: expected a declared artifact id, found 'plan' (declare it in processes/artifacts.yaml)"]
+["duplicate stage id 's': expected each stage id once, found it again (first declared at <unknown>)", "mandate: expected a declared artifact id, found 'plan' (declare it in processes/artifacts.yaml)"]
 """
 
 from __future__ import annotations

@@ -10,9 +10,9 @@ models that forbid unknown keys; :func:`opcc_model.load` builds them from files.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -50,6 +50,8 @@ __all__ = [
     "Boundary",
     "Model",
 ]
+
+T = TypeVar("T")
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 PAG_PATTERN = r"^[1-9][0-9]*(\.[1-9][0-9]*)*$"
@@ -279,11 +281,12 @@ class Allocation(_Frozen):
 
     >>> Allocation(pag="1.4.2", holder="joint", arrangement="Joint Audit Committee").holder
     'joint'
-    >>> Allocation(pag="1.4", holder="joint")
-    Traceback (most recent call last):
-    ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for Allocation
-      Value error, holder 'joint' needs an 'arrangement' naming the joint arrangement [type=value_error, input_value={'pag': '1.4', 'holder': 'joint'}, input_type=dict]
+    >>> from pydantic import ValidationError
+    >>> try:
+    ...     Allocation(pag="1.4", holder="joint")
+    ... except ValidationError as exc:
+    ...     print(exc.errors()[0]["msg"])
+    Value error, holder 'joint' needs an 'arrangement' naming the joint arrangement
     """
 
     pag: PagCodeStr
@@ -406,6 +409,28 @@ class Model(_Frozen):
     def locations(self) -> Mapping[str, Location]:
         """Every known source location, keyed ``"kind:id"``."""
         return self._locations
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Model:
+        """A copy (with ``update`` applied); indexes and memos are rebuilt, never shared."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name in ("_index", "_memo"):
+            copy.__dict__.pop(name, None)
+        return copy
+
+    @cached_property
+    def _memo(self) -> dict[str, Any]:
+        return {}
+
+    def memo(self, name: str, factory: Callable[[Model], T]) -> T:
+        """Compute ``factory(self)`` once per model and keep it (for derived graphs and indexes).
+
+        >>> m = Model(mandate="m")
+        >>> m.memo("n", lambda model: len(model.roles))
+        0
+        """
+        if name not in self._memo:
+            self._memo[name] = factory(self)
+        return self._memo[name]  # type: ignore[no-any-return]
 
     # -- indexes -------------------------------------------------------------------
     @cached_property

@@ -1,0 +1,181 @@
+"""Model → networkx graphs: the typed model graph and the activity dependency graph.
+
+Node keys of the model graph are ``"kind:id"`` (``"activity:identify-stakeholders"``,
+``"code:1.1"``); every node has ``kind``, ``id`` and ``name`` attributes, every edge a
+``kind`` (``contains``, ``opens``, ``precedes``, ``produces``, ``consumes``,
+``maps-to``, ``reports-to``, ``accountable``, ``responsible``, ``consulted``,
+``informed``; RACI edges also carry their ``letter``).
+
+>>> import opcc_model
+>>> model = opcc_model.load(opcc_model.example_root("minimal"))
+>>> g = build(model)
+>>> g.nodes["activity:identify-stakeholders"]["kind"]
+'activity'
+>>> sorted(d["kind"] for _, _, d in g.out_edges("activity:identify-stakeholders", data=True))
+['maps-to', 'precedes', 'produces']
+>>> list(dependencies(model).edges(data="artifacts"))
+[('identify-stakeholders', 'agree-outcomes', ('stakeholder-map',))]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from opcc_model.model import PRINCIPAL_SIDES, Model, Side
+
+__all__ = [
+    "NODE_KINDS",
+    "EDGE_KINDS",
+    "RACI_EDGES",
+    "node_key",
+    "build",
+    "dependencies",
+    "producers",
+    "consumers",
+    "side_of_activity",
+    "is_cross_boundary",
+]
+
+NODE_KINDS = ("stage", "process", "activity", "artifact", "role", "code")
+RACI_EDGES = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
+EDGE_KINDS = ("contains", "opens", "precedes", "produces", "consumes", "maps-to", "reports-to", *RACI_EDGES.values())
+
+
+def node_key(kind: str, id: str) -> str:
+    """The key of a node in :func:`build`'s graph.
+
+    >>> node_key("code", "1.1")
+    'code:1.1'
+    """
+    return f"{kind}:{id}"
+
+
+def build(model: Model, /) -> nx.MultiDiGraph:
+    """The typed graph of the whole model (built once per model and shared: do not mutate it).
+
+    Edges: stage -contains-> process, process -contains-> activity, parent process
+    -contains-> child process, code -contains-> child code, subprocess activity -opens->
+    process, earlier activity -precedes-> later (from ``after``), activity -produces->
+    artifact -consumes-> activity, activity -maps-to-> code, role -reports-to-> role,
+    role -accountable/responsible/consulted/informed-> activity.
+    """
+    return model.memo("graph", _build)
+
+
+def _build(model: Model) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for stage in model.stages:
+        g.add_node(node_key("stage", stage.id), kind="stage", id=stage.id, name=stage.name)
+    for role in model.roles:
+        g.add_node(node_key("role", role.id), kind="role", id=role.id, name=role.name, side=role.side)
+    for artifact in model.artifacts:
+        g.add_node(node_key("artifact", artifact.id), kind="artifact", id=artifact.id, name=artifact.name)
+    for code in model.codes:
+        g.add_node(node_key("code", code.code), kind="code", id=code.code, name=code.name)
+    for process in model.processes:
+        g.add_node(node_key("process", process.id), kind="process", id=process.id, name=process.name)
+        for activity in process.activities:
+            g.add_node(node_key("activity", activity.id), kind="activity", id=activity.id, name=activity.name)
+
+    for role in model.roles:
+        if role.reports_to:
+            g.add_edge(node_key("role", role.id), node_key("role", role.reports_to), kind="reports-to")
+    for code in model.codes:
+        if code.parent:
+            g.add_edge(node_key("code", code.parent), node_key("code", code.code), kind="contains")
+    for process in model.processes:
+        pkey = node_key("process", process.id)
+        g.add_edge(node_key("stage", process.stage), pkey, kind="contains")
+        if process.parent:
+            g.add_edge(node_key("process", process.parent), pkey, kind="contains")
+        for activity in process.activities:
+            akey = node_key("activity", activity.id)
+            g.add_edge(pkey, akey, kind="contains")
+            if activity.process:
+                g.add_edge(akey, node_key("process", activity.process), kind="opens")
+            for before in activity.after:
+                g.add_edge(node_key("activity", before), akey, kind="precedes")
+            for artifact in activity.outputs:
+                g.add_edge(akey, node_key("artifact", artifact), kind="produces")
+            for artifact in activity.inputs:
+                g.add_edge(node_key("artifact", artifact), akey, kind="consumes")
+            for code in activity.pag:
+                g.add_edge(akey, node_key("code", code), kind="maps-to")
+            for letter, role_id in activity.roles():
+                g.add_edge(node_key("role", role_id), akey, kind=RACI_EDGES[letter], letter=letter)
+    return g
+
+
+def producers(model: Model, /) -> dict[str, tuple[str, ...]]:
+    """For each artifact id, the ids of the activities that produce it (file order).
+
+    >>> import opcc_model
+    >>> producers(opcc_model.load(opcc_model.example_root("minimal")))["stakeholder-map"]
+    ('identify-stakeholders',)
+    """
+    return model.memo("producers", lambda m: _by_artifact(m, "outputs"))
+
+
+def consumers(model: Model, /) -> dict[str, tuple[str, ...]]:
+    """For each artifact id, the ids of the activities that consume it (file order)."""
+    return model.memo("consumers", lambda m: _by_artifact(m, "inputs"))
+
+
+def _by_artifact(model: Model, field: str) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for activity in model.activities:
+        for artifact in getattr(activity, field):
+            if activity.id not in found[artifact]:
+                found[artifact].append(activity.id)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def dependencies(model: Model, /) -> nx.DiGraph:
+    """The activity dependency graph: ``A → B`` when B consumes what A produces, or B is ``after`` A.
+
+    Each edge has ``artifacts`` (the sorted ids that flow from A to B, maybe empty) and
+    ``after`` (True when B lists A in ``after``). Nodes are activity ids, in file order.
+    Built once per model and shared: do not mutate it.
+    """
+    return model.memo("dependencies", _dependencies)
+
+
+def _dependencies(model: Model) -> nx.DiGraph:
+    g = nx.DiGraph()
+    g.add_nodes_from(a.id for a in model.activities)
+    made_by = producers(model)
+    flows: dict[tuple[str, str], set[str]] = defaultdict(set)
+    ordered: set[tuple[str, str]] = set()
+    for activity in model.activities:
+        for artifact in activity.inputs:
+            for producer in made_by.get(artifact, ()):
+                if producer != activity.id:
+                    flows[(producer, activity.id)].add(artifact)
+        for before in activity.after:
+            ordered.add((before, activity.id))
+    for edge in sorted(set(flows) | ordered):
+        g.add_edge(*edge, artifacts=tuple(sorted(flows.get(edge, ()))), after=edge in ordered)
+    return g
+
+
+def side_of_activity(model: Model, activity_id: str, /) -> Side | None:
+    """The side of the activity's accountable role, or ``None`` when nobody is accountable.
+
+    >>> import opcc_model
+    >>> side_of_activity(opcc_model.load(opcc_model.example_root("minimal")), "agree-outcomes")
+    'commissioner'
+    """
+    accountable = model.activity(activity_id).accountable
+    return model.role(accountable).side if accountable else None
+
+
+def is_cross_boundary(model: Model, producer: str, consumer: str, /) -> bool:
+    """Whether a dependency from ``producer`` to ``consumer`` crosses the boundary.
+
+    True when both activities have an accountable role, the two sides differ, and at
+    least one of them is a principal side (commissioner or chief constable).
+    """
+    a, b = side_of_activity(model, producer), side_of_activity(model, consumer)
+    return a is not None and b is not None and a != b and (a in PRINCIPAL_SIDES or b in PRINCIPAL_SIDES)
