@@ -1,0 +1,1 @@
+"""Queries: one module per question, each returning findings or tables."""

