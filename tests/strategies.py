@@ -47,7 +47,7 @@ def glossaries(draw: st.DrawFn) -> tuple[PagCode, ...]:
 @st.composite
 def models(draw: st.DrawFn) -> Model:
     """A valid model: every reference resolves, ids are unique per kind."""
-    ids = draw(st.lists(slugs, min_size=12, max_size=40, unique=True))
+    ids = draw(st.lists(slugs, min_size=20, max_size=40, unique=True))
     take = iter(ids)
     stages = tuple(Stage(id=next(take), name=draw(texts), supporting=draw(st.booleans())) for _ in range(2))
     roles: list[Role] = []
@@ -66,7 +66,9 @@ def models(draw: st.DrawFn) -> Model:
     processes: list[Process] = []
     seen_activities: list[str] = []
     for p in range(draw(st.integers(1, 3))):
-        process_id = next(take)
+        process_id = next(take, None)
+        if process_id is None:
+            break
         activities = []
         for _ in range(draw(st.integers(0, 3))):
             activity_id = next(take, None)
