@@ -74,7 +74,7 @@ def s7_content_missing(model: Model, plan: Plan, /) -> Iterator[Finding]:
     where the plan covers it.
     """
     for key, content in S7_CONTENTS.items():
-        coverage = plan.s7.get(key)  # type: ignore[call-overload]
+        coverage = plan.s7.get(key)
         if coverage is not None and not coverage.is_empty():
             continue
         where = "points nowhere" if coverage is not None else "is missing"

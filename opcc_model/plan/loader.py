@@ -193,7 +193,7 @@ def _record(sources: SourceMap, plan: Plan, real: str, shown: str) -> None:
         for i, measure in enumerate(getattr(node, "measures", ())):
             sources.add(f"measure:{measure.id}", real, shown, (*path, "measures", i))
     sources.add("s7:", real, shown, ("s7",))
-    for key in plan.s7:
+    for key, _ in plan.s7.items():
         sources.add(f"s7:{key}", real, shown, ("s7", key))
     for i, pillar in enumerate(plan.scrutiny_pillars):
         sources.add(f"pillar:{pillar.id}", real, shown, ("scrutiny_pillars", i))

@@ -13,7 +13,7 @@ builds them from ``plans/<plan-id>.yaml``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
@@ -21,7 +21,6 @@ from opcc_model.location import Location
 from opcc_model.model import Slug
 
 __all__ = [
-    "S7Key",
     "S7_CONTENTS",
     "Measure",
     "Priority",
@@ -31,6 +30,7 @@ __all__ = [
     "Theme",
     "Vision",
     "S7Coverage",
+    "S7",
     "ScrutinyPillar",
     "Plan",
     "PlanNode",
@@ -38,8 +38,6 @@ __all__ = [
     "level_of",
     "children_of",
 ]
-
-S7Key = Literal["objectives", "policing", "resources", "reporting", "performance", "grants"]
 
 S7_CONTENTS: dict[str, str] = {
     "objectives": "(a) the PCC's police and crime objectives",
@@ -186,6 +184,35 @@ class S7Coverage(_Frozen):
         return not (self.nodes or self.artifacts or self.activities)
 
 
+class S7(_Frozen):
+    """Where a plan covers each of the six contents of PRSR 2011 s.7 (a key left out is not covered).
+
+    >>> s7 = S7(grants=S7Coverage(activities=("make-grants",)))
+    >>> [key for key, _ in s7.items()], s7.get("policing") is None
+    (['grants'], True)
+    """
+
+    objectives: S7Coverage | None = None
+    policing: S7Coverage | None = None
+    resources: S7Coverage | None = None
+    reporting: S7Coverage | None = None
+    performance: S7Coverage | None = None
+    grants: S7Coverage | None = None
+
+    def get(self, key: str, /) -> S7Coverage | None:
+        """The coverage of the content ``key`` (one of :data:`S7_CONTENTS`), or ``None``."""
+        if key not in S7_CONTENTS:
+            raise KeyError(f"{key!r} is not a content of s.7 (expected one of: {', '.join(S7_CONTENTS)})")
+        return getattr(self, key)  # type: ignore[no-any-return]
+
+    def items(self) -> Iterator[tuple[str, S7Coverage]]:
+        """Yield ``(key, coverage)`` for each content the plan covers, in the Act's order."""
+        for key in S7_CONTENTS:
+            coverage = getattr(self, key)
+            if coverage is not None:
+                yield key, coverage
+
+
 class ScrutinyPillar(_Frozen):
     """A Police and Crime Panel scrutiny pillar, with its lead and the plan themes it scrutinises."""
 
@@ -215,7 +242,7 @@ class Plan(_Frozen):
     period: str | None = None
     description: str | None = None
     vision: Vision
-    s7: dict[S7Key, S7Coverage] = {}
+    s7: S7 = S7()
     scrutiny_pillars: tuple[ScrutinyPillar, ...] = ()
 
     _locations: Mapping[str, Location] = PrivateAttr(default_factory=dict)
@@ -225,8 +252,8 @@ class Plan(_Frozen):
             return NotImplemented
         return all(getattr(self, name) == getattr(other, name) for name in type(self).model_fields)
 
-    def __hash__(self) -> int:  # pragma: no cover - the s7 dict makes plans unhashable by content
-        return hash(self.id)
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, name) for name in type(self).model_fields))
 
     def with_locations(self, locations: Mapping[str, Location]) -> Plan:
         """Return this plan carrying ``locations`` (keys like ``"node:ID"``, ``"s7:KEY"``, ``"pillar:ID"``)."""
