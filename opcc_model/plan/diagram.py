@@ -1,7 +1,7 @@
 r"""The plan tree as a Graphviz diagram: vision → themes → aims → shared outcomes → objectives → priorities.
 
-Each priority points to the activities that deliver (solid), resource (dashed) and
-monitor (dotted) it; each shared outcome to the value chain outcomes it serves.
+Each priority is linked to the activities that deliver (solid), resource (dashed) and
+monitor (dotted) it, drawn to its right; each shared outcome to the value chain outcomes it serves.
 Every label from YAML is escaped for DOT and wrapped in :func:`graphviz.nohtml`, so
 ``<b>x</b>`` or ``a\l`` is drawn as text. Output is deterministic: nodes in file
 order, linked activities and outcomes sorted by id, attributes fixed.
@@ -99,7 +99,7 @@ def plan_diagram(model: Model, plan: Plan, /) -> graphviz.Digraph:
         for field, verb, style in _LINKS:
             for activity_id in getattr(priority, field):
                 activities.add(activity_id)
-                links.append((node_name("activity", activity_id), node_name("priority", priority.id), verb, style))
+                links.append((node_name("priority", priority.id), node_name("activity", activity_id), verb, style))
     outcomes: set[str] = set()
     for level, node in plan.walk():
         if level == "outcome":
@@ -114,8 +114,9 @@ def plan_diagram(model: Model, plan: Plan, /) -> graphviz.Digraph:
     for outcome in sorted(outcomes):
         name = model.artifact(outcome).name if outcome in {a.id for a in model.artifacts} else outcome
         dot.node(node_name("vc-outcome", outcome), _label("Value chain outcome", name), shape="note", style="filled", fillcolor="#fbe5d6")
-    for tail, head, verb, style in links:
-        dot.edge(tail, head, label=verb, style=style, fontsize="8")
+    for tail, head, verb, style in links:  # activities point at their priority, ranked to its right
+        direction = "forward" if verb == "serves" else "back"
+        dot.edge(tail, head, label=verb, style=style, fontsize="8", dir=direction)
     return dot
 
 

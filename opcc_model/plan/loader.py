@@ -35,7 +35,6 @@ from opcc_model.errors import LoadIssue, ModelLoadError
 from opcc_model.location import Location
 from opcc_model.model import Model
 from opcc_model.plan.model import Plan, children_of, level_of
-from opcc_model.sourcemap import SourceMap
 from opcc_model.yamlsource import MarkedDocument, YamlFileError, read_file
 
 __all__ = ["PLANS_FOLDER", "PlanLoadError", "plan_files", "load_plans", "references"]
@@ -186,17 +185,17 @@ def _problems(plan: Plan, model: Model, stem: str) -> Iterator[tuple[tuple[PathK
             yield path, _unknown_message(path, kind, key, known[kind])
 
 
-def _record(sources: SourceMap, plan: Plan, real: str, shown: str) -> None:
-    sources.add("plan:", real, shown, ())
+def _locations(plan: Plan, marked: MarkedDocument) -> dict[str, Location]:
+    found = {"plan:": marked.locate(()), "s7:": marked.locate(("s7",), key=True)}
     for path, node in node_paths(plan):
-        sources.add(f"node:{node.id}", real, shown, path)
+        found.setdefault(f"node:{node.id}", marked.locate(path))
         for i, measure in enumerate(getattr(node, "measures", ())):
-            sources.add(f"measure:{measure.id}", real, shown, (*path, "measures", i))
-    sources.add("s7:", real, shown, ("s7",))
+            found.setdefault(f"measure:{measure.id}", marked.locate((*path, "measures", i)))
     for key, _ in plan.s7.items():
-        sources.add(f"s7:{key}", real, shown, ("s7", key))
+        found[f"s7:{key}"] = marked.locate(("s7", key), key=True)
     for i, pillar in enumerate(plan.scrutiny_pillars):
-        sources.add(f"pillar:{pillar.id}", real, shown, ("scrutiny_pillars", i))
+        found.setdefault(f"pillar:{pillar.id}", marked.locate(("scrutiny_pillars", i)))
+    return found
 
 
 def _shown(root: str, relative: str) -> str:
@@ -222,14 +221,12 @@ def _load_one(root: str, relative: str, model: Model, issues: list[LoadIssue]) -
         marked = MarkedDocument.from_text(text, shown)
         issues.extend(LoadIssue(marked.locate(path, key=on_key), message) for path, message, on_key in describe(exc, Plan))
         return None
+    marked = MarkedDocument.from_text(text, shown)
     problems = list(_problems(plan, model, Path(relative).stem))
     if problems:
-        marked = MarkedDocument.from_text(text, shown)
         issues.extend(LoadIssue(marked.locate(path), message) for path, message in problems)
         return None
-    sources = SourceMap()
-    _record(sources, plan, real, shown)
-    return plan.with_locations(sources)
+    return plan.with_locations(_locations(plan, marked))
 
 
 def load_plans(root: str | os.PathLike[str], model: Model, /) -> tuple[Plan, ...]:

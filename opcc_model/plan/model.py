@@ -261,17 +261,14 @@ class Plan(_Frozen):
         copy._locations = locations
         return copy
 
-    def location_of(self, kind: str, key: str, /, *fields: str | int) -> Location | None:
-        """Where the ``kind`` thing ``key`` was written: kinds ``plan`` (key ``""``), ``node``, ``measure``, ``s7``, ``pillar``.
+    def location_of(self, kind: str, key: str, /) -> Location | None:
+        """Where the ``kind`` thing ``key`` was written: kinds ``plan`` (key ``""``), ``node``, ``measure``,
+        ``s7`` (key a content, or ``""`` for the ``s7:`` mapping itself) and ``pillar``.
 
         >>> Plan(id="p", name="P", owner="pcc", vision=Vision(id="v", text="V", owner="pcc")).location_of("node", "v") is None
         True
         """
-        full = f"{kind}:{key}"
-        locate = getattr(self._locations, "locate", None)
-        if fields and locate is not None:
-            return locate(full, *fields)  # type: ignore[no-any-return]
-        return self._locations.get(full)
+        return self._locations.get(f"{kind}:{key}")
 
     def walk(self) -> Iterator[tuple[str, PlanNode]]:
         """Yield ``(level, node)`` for every node, depth first, in file order."""
