@@ -58,7 +58,11 @@ def _dot_text(text: str) -> str:
 
 
 def _label(*lines: str, width: int = 34) -> str:
-    wrapped = [textwrap.fill(line, width=width, break_long_words=True, break_on_hyphens=False) or line for line in lines]
+    wrapped = [
+        textwrap.fill(part, width=width, break_long_words=True, break_on_hyphens=False) or part
+        for line in lines
+        for part in line.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
     return _dot_text("\n".join(wrapped))
 
 
