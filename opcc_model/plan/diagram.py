@@ -116,7 +116,7 @@ def plan_diagram(model: Model, plan: Plan, /) -> graphviz.Digraph:
         dot.node(node_name("activity", activity_id), _label(activity.name, f"[{stage}]"),
                  shape="box", style="rounded,filled", fillcolor="#e2f0d9")
     for outcome in sorted(outcomes):
-        name = model.artifact(outcome).name if outcome in {a.id for a in model.artifacts} else outcome
+        name = model.artifact(outcome).name
         dot.node(node_name("vc-outcome", outcome), _label("Value chain outcome", name), shape="note", style="filled", fillcolor="#fbe5d6")
     for tail, head, verb, style in links:  # activities point at their priority, ranked to its right
         direction = "forward" if verb == "serves" else "back"
