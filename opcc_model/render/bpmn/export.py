@@ -25,7 +25,7 @@ def render_bpmn(model: Model, process_id: str, /, *, lanes: LaneMode = "side") -
     >>> model = opcc_model.load(opcc_model.example_root("minimal"))
     >>> xml = render_bpmn(model, "conduct-stakeholder-analysis")
     >>> xml.count(b"<bpmndi:BPMNShape"), xml.count(b"<bpmndi:BPMNEdge")
-    (10, 8)
+    (9, 7)
     """
     from opcc_model import __version__
 

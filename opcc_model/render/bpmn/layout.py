@@ -33,6 +33,7 @@ SIZES = {
     "endEvent": (36, 36),
     "intermediateThrowEvent": (36, 36),
     "exclusiveGateway": (50, 50),
+    "parallelGateway": (50, 50),
     "task": (100, 80),
     "userTask": (100, 80),
     "callActivity": (100, 80),
@@ -88,7 +89,7 @@ def to_dot(d: BpmnProcess, /) -> str:
                 lines.append(_node(data.reference, "dataObjectReference"))
         lines.append("  }")
     for edge_id, source, target in _edges(d):
-        weight = 1 if edge_id.startswith(("Flow", "StartFlow", "EndFlow")) else 0
+        weight = 0 if edge_id.startswith(("DataInput", "DataOutput")) else 1
         lines.append(f'  "{source}" -> "{target}" [id="{edge_id}", weight={weight}];')
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -20,8 +20,9 @@ from typing import Literal
 
 from opcc_model.graph import dependencies
 from opcc_model.model import SIDES, Activity, Model
+from opcc_model.render.ordering import roles_in_order
 
-__all__ = ["LaneMode", "Lane", "Node", "Flow", "DataObject", "DataLink", "BpmnProcess", "bpmn_process", "roles_in_order"]
+__all__ = ["LaneMode", "Lane", "Node", "Flow", "DataObject", "DataLink", "BpmnProcess", "bpmn_process"]
 
 LaneMode = Literal["side", "role"]
 
@@ -123,16 +124,6 @@ class BpmnProcess:
         return f"Process_{self.id}"
 
 
-def roles_in_order(model: Model, /) -> list[str]:
-    """Role ids in side order (:data:`~opcc_model.model.SIDES`), then file order.
-
-    >>> import opcc_model
-    >>> roles_in_order(opcc_model.load(opcc_model.example_root("minimal")))
-    ['pcc', 'opcc-chief-executive', 'cc', 'pcp', 'csp']
-    """
-    return [r.id for side in SIDES for r in model.roles if r.side == side]
-
-
 def _lane_key(model: Model, activity: Activity, lanes: LaneMode) -> str | None:
     if activity.accountable is None:
         return None
@@ -178,6 +169,7 @@ def bpmn_process(model: Model, process_id: str, /, *, lanes: LaneMode = "side") 
     if not activity_ids:
         flows.append(Flow(f"Flow_{process.id}", start, end))
 
+    nodes, flows = _explicit_gateways(nodes, flows)
     data: dict[str, DataObject] = {}
     links: list[DataLink] = []
     for a in process.activities:
@@ -199,6 +191,31 @@ def bpmn_process(model: Model, process_id: str, /, *, lanes: LaneMode = "side") 
     if any(n.lane == UNASSIGNED for n in nodes):
         lane_values.append(Lane(UNASSIGNED, "Unassigned", tuple(n.id for n in nodes if n.lane == UNASSIGNED)))
     return BpmnProcess(process.id, process.name, process.guidance, tuple(lane_values), tuple(nodes), tuple(flows), tuple(data.values()), tuple(links))
+
+
+def _explicit_gateways(nodes: list[Node], flows: list[Flow]) -> tuple[list[Node], list[Flow]]:
+    """Make implicit splits and joins explicit: a parallel gateway after a node with several
+    outgoing flows and before one with several incoming (exclusive gateways split and merge themselves)."""
+    outs = {n.id: [f for f in flows if f.source == n.id] for n in nodes}
+    ins = {n.id: [f for f in flows if f.target == n.id] for n in nodes}
+    result_nodes: list[Node] = []
+    moved_source: dict[str, str] = {}
+    moved_target: dict[str, str] = {}
+    extra: list[Flow] = []
+    for n in nodes:
+        if len(ins[n.id]) > 1 and n.tag != "exclusiveGateway":
+            join = f"Join_{n.id}"
+            result_nodes.append(Node(join, "parallelGateway", "", n.lane))
+            moved_target.update({f.id: join for f in ins[n.id]})
+            extra.append(Flow(f"JoinFlow_{n.id}", join, n.id))
+        result_nodes.append(n)
+        if len(outs[n.id]) > 1 and n.tag != "exclusiveGateway":
+            split = f"Split_{n.id}"
+            result_nodes.append(Node(split, "parallelGateway", "", n.lane))
+            moved_source.update({f.id: split for f in outs[n.id]})
+            extra.append(Flow(f"SplitFlow_{n.id}", n.id, split))
+    result_flows = [Flow(f.id, moved_source.get(f.id, f.source), moved_target.get(f.id, f.target)) for f in flows]
+    return result_nodes, result_flows + extra
 
 
 def _link_kind(tag: str, direction: str) -> str:

@@ -31,7 +31,7 @@ def _doc(lines: list[str], indent: str, documentation: str | None) -> None:
 
 
 def _flow_node(d: BpmnProcess, node: Node, incoming: list[str], outgoing: list[str], indent: str) -> list[str]:
-    attributes = {"id": node.id, "name": node.name, "calledElement": node.called}
+    attributes = {"id": node.id, "name": node.name or None, "calledElement": node.called}
     lines = [tag(f"bpmn:{node.tag}", attributes) + ">"]
     _doc(lines, indent + "  ", node.documentation)
     lines += [f"{indent}  <bpmn:incoming>{i}</bpmn:incoming>" for i in incoming]
