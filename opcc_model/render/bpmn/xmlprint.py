@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from opcc_model.render.bpmn.layout import Geometry
 from opcc_model.render.bpmn.semantic import BpmnProcess, Node
-from opcc_model.render.xmltext import tag, text
+from opcc_model.render.xmltext import tag, text, xml_clean
 
 __all__ = ["NAMESPACES", "to_xml"]
 
@@ -26,8 +26,9 @@ TARGET_NAMESPACE = "https://opcc-model.example/bpmn"
 
 
 def _doc(lines: list[str], indent: str, documentation: str | None) -> None:
-    if documentation and documentation.strip():
-        lines.append(f"{indent}<bpmn:documentation>{text(documentation.strip())}</bpmn:documentation>")
+    cleaned = xml_clean(documentation or "").strip()
+    if cleaned:
+        lines.append(f"{indent}<bpmn:documentation>{text(cleaned)}</bpmn:documentation>")
 
 
 def _flow_node(d: BpmnProcess, node: Node, incoming: list[str], outgoing: list[str], indent: str) -> list[str]:
