@@ -20,7 +20,12 @@ from opcc_model.errors import ModelLoadError, OpccError
 
 __all__ = ["main", "run", "COMMANDS"]
 
-COMMANDS: tuple[str, ...] = ("validate", "schema", "plan")
+COMMANDS: tuple[str, ...] = (
+    "validate",
+    "schema",
+    "export",
+    "plan",
+)
 """Subcommand modules under ``opcc_model.cli``; each defines ``register(subparsers)``."""
 
 
