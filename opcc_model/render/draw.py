@@ -6,10 +6,11 @@ import textwrap
 from collections.abc import Iterable, Sequence
 
 import graphviz
+from graphviz import nohtml
 
 from opcc_model.graph import is_cross_boundary
 from opcc_model.model import Activity, Model
-from opcc_model.render.escape import dot_text, html_text, safe_url
+from opcc_model.render.escape import dot_text, safe_url
 from opcc_model.render.links import href_for
 
 __all__ = [
@@ -20,8 +21,8 @@ __all__ = [
     "FONT",
     "node_id",
     "new_digraph",
-    "html_label",
-    "title_label",
+    "text_label",
+    "navigation",
     "link_attrs",
     "wrap",
     "activity_node",
@@ -70,8 +71,8 @@ def node_id(kind: str, id: str, /) -> str:
 def new_digraph(name: str, /, **graph_attr: str) -> graphviz.Digraph:
     """An empty digraph with the house font and sorted graph attributes.
 
-    >>> print(new_digraph("x", rankdir="LR").source.splitlines()[1])
-    	graph [fontname=Helvetica fontsize=11 rankdir=LR]
+    >>> print(new_digraph("x", rankdir="LR").source.splitlines()[1].strip())
+    graph [fontname=Helvetica fontsize=11 rankdir=LR]
     """
     attrs = {"fontname": FONT, "fontsize": "11", **graph_attr}
     graph = graphviz.Digraph(name=dot_text(name))
@@ -90,19 +91,19 @@ def wrap(text: str, width: int = 26) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
 
 
-def html_label(title: str, *details: str, width: int = 26, bold: bool = True) -> str:
-    """An HTML-like label: ``title`` wrapped (bold), then smaller detail lines; every part escaped.
+def text_label(title: str, *details: str, width: int = 26) -> str:
+    r"""A plain (never HTML) label: ``title`` wrapped, then the detail lines; escaped for DOT.
 
-    >>> html_label("A <b>", "PAG 1.1")
-    '<<B>A &lt;b&gt;</B><BR/><FONT POINT-SIZE="8" COLOR="#444444">PAG 1.1</FONT>>'
+    Plain labels work on every backend (the WebAssembly Graphviz has no HTML-like labels).
+
+    >>> text_label("A <b>", "PAG 1.1")
+    'A <b>\\nPAG 1.1'
     """
-    head = "<BR/>".join(html_text(line) for line in wrap(title, width))
-    parts = [f"<B>{head}</B>" if bold else head]
+    lines = wrap(title, width)
     for detail in details:
         if detail:
-            text = "<BR/>".join(html_text(line) for line in wrap(detail, width + 6))
-            parts.append(f'<FONT POINT-SIZE="8" COLOR="#444444">{text}</FONT>')
-    return "<" + "<BR/>".join(parts) + ">"
+            lines.extend(wrap(detail, width + 6))
+    return dot_text("\n".join(lines))
 
 
 def link_attrs(url: str | None, /) -> dict[str, str]:
@@ -113,26 +114,6 @@ def link_attrs(url: str | None, /) -> dict[str, str]:
     """
     checked = safe_url(url)
     return {"URL": dot_text(checked), "target": "_top"} if checked else {}
-
-
-def title_label(title: str, subtitle: str, links: Sequence[tuple[str, str | None]] = (), /) -> str:
-    """A graph title as an HTML-like label: ``title``, ``subtitle`` and a row of links (breadcrumbs).
-
-    >>> title_label("P & Q", "Develop", [("Value chain", "value-chain.svg")])  # doctest: +ELLIPSIS
-    '<<TABLE ...><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>P &amp; Q</B></FONT>...HREF="value-chain.svg"...'
-    """
-    anchors = []
-    for text, url in links:
-        checked = safe_url(url)
-        href = f' HREF="{html_text(checked)}" TARGET="_top" TITLE="{html_text(text)}"' if checked else ""
-        anchors.append(f'<TD{href}><FONT COLOR="#1f4e79"><U>{html_text(text)}</U></FONT></TD>')
-    row = f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="6"><TR>{"".join(anchors)}</TR></TABLE></TD></TR>' if anchors else ""
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">'
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>{html_text(title)}</B></FONT></TD></TR>'
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">{html_text(subtitle)}</FONT></TD></TR>'
-        f"{row}</TABLE>>"
-    )
 
 
 def _tooltip(model: Model, activity: Activity) -> str:
@@ -158,7 +139,7 @@ def activity_node(graph: graphviz.Digraph, model: Model, activity: Activity, /, 
     width = {"decision": 18, "event": 13}.get(activity.kind, 26)
     attrs = {
         "id": node_id("activity", activity.id).replace(".", "-", 1),
-        "label": html_label(title, pag, f"A: {accountable}", width=width),
+        "label": text_label(title, pag, f"A: {accountable}", width=width),
         "tooltip": dot_text(_tooltip(model, activity)),
         "fillcolor": fill,
         "color": line,
@@ -186,7 +167,7 @@ def dependency_edge(
     names = [model.artifact(a).name for a in artifacts]
     attrs: dict[str, str] = dict(CROSS_STYLE if cross else _PLAIN_EDGE)
     if names:
-        attrs["label"] = html_label(", ".join(names), width=22, bold=False)
+        attrs["label"] = text_label(", ".join(names), width=22)
     tooltip = f"{model.activity(producer).name} → {model.activity(consumer).name}"
     attrs["tooltip"] = dot_text(tooltip + (" (crosses the boundary)" if cross else ""))
     if not constraint:
@@ -194,14 +175,20 @@ def dependency_edge(
     graph.edge(node_id("activity", producer), node_id("activity", consumer), **dict(sorted(attrs.items())))
 
 
-def legend(graph: graphviz.Digraph, rows: Iterable[tuple[str, str, str]], /) -> None:
-    """A compact legend node: one row per ``(symbol, colour, text)``, placed last (bottom right)."""
-    cells = "".join(
-        f'<TR><TD ALIGN="CENTER"><FONT COLOR="{colour}">{html_text(symbol)}</FONT></TD>'
-        f'<TD ALIGN="LEFT">{html_text(text)}</TD></TR>'
-        for symbol, colour, text in rows
-    )
-    label = f'<<TABLE BORDER="1" COLOR="#999999" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>{cells}</TABLE>>'
-    with graph.subgraph(name="legend") as sub:
-        sub.attr(rank="sink")
-        sub.node("legend", label=label, shape="plaintext", fontsize="8", tooltip="Legend")
+def legend(graph: graphviz.Digraph, rows: Iterable[tuple[str, str]], /) -> None:
+    """A legend node: one left-justified line per ``(symbol, text)``."""
+    lines = ["Legend", *(f"{symbol}  {text}" for symbol, text in rows)]
+    label = nohtml("".join(dot_text(line) + "\\l" for line in lines))
+    graph.node("legend", label=label, shape="box", style="rounded", color="#999999", fontsize="8", tooltip="Legend")
+
+
+def navigation(graph: graphviz.Digraph, links: Sequence[tuple[str, str | None]], /) -> list[str]:
+    """Breadcrumb nodes (plain text with links), returned in order so the caller can place them."""
+    names = []
+    for index, (text, url) in enumerate(links):
+        name = f"nav.{index}"
+        attrs = {"label": dot_text(text), "shape": "plaintext", "fontcolor": "#1f4e79", "fontsize": "11",
+                 "tooltip": dot_text(text), **link_attrs(url)}
+        graph.node(name, **dict(sorted(attrs.items())))
+        names.append(name)
+    return names

@@ -21,8 +21,8 @@ control characters            dropped                dropped                    
 >>> import graphviz
 >>> g = graphviz.Digraph()
 >>> g.node("n", dot_text('<b>x</b> "a\\l"'))
->>> print(g.source.splitlines()[1])
-	n [label="<b>x</b> \"a\\l\""]
+>>> print(g.source.splitlines()[1].strip())
+n [label="<b>x</b> \"a\\l\""]
 """
 
 from __future__ import annotations

@@ -22,28 +22,28 @@ from opcc_model.render.draw import (
     SIDE_STYLE,
     activity_node,
     dependency_edge,
-    html_label,
+    text_label,
     legend,
     link_attrs,
     new_digraph,
     node_id,
-    title_label,
+    navigation,
 )
 from opcc_model.render.escape import dot_text
 from opcc_model.render.links import href_for
 
-__all__ = ["PROCESS_LEGEND", "LaneMode", "lanes_of", "parent_of", "process_map"]
+__all__ = ["PROCESS_LEGEND", "LaneMode", "lane_title", "lanes_of", "parent_of", "process_map"]
 
 LaneMode = Literal["side", "role"]
 
 PROCESS_LEGEND = (
-    ("▭", "#000000", "task (rounded box)"),
-    ("◇", "#000000", "decision"),
-    ("○", "#000000", "event"),
-    ("⊞", "#000000", "sub-process: double border, click to open"),
-    ("▯", "#8c8c6c", "artifact from / to another process"),
-    ("⟶", "#555555", "dependency (label: what flows)"),
-    ("- - ▶", CROSS_STYLE["color"], "crosses the commissioner / chief constable boundary"),
+    ("▭", "task (rounded box, filled in its lane's colour)"),
+    ("◇", "decision"),
+    ("○", "event"),
+    ("⊞", "sub-process: double border, click to open its map"),
+    ("▯", "artifact (note) from or to another process"),
+    ("→", "dependency, labelled with what flows"),
+    ("⇢", "red dashed: crosses the commissioner / chief constable boundary"),
 )
 
 
@@ -93,7 +93,13 @@ def parent_of(model: Model, process: Process, /) -> Process | None:
     return model.process_of(openers[0]) if openers else None
 
 
-def _lane_title(model: Model, key: str | None, lanes: LaneMode) -> tuple[str, str, str]:
+def lane_title(model: Model, key: str | None, lanes: LaneMode, /) -> tuple[str, str, str]:
+    """``(fill, line colour, title)`` of the lane ``key``.
+
+    >>> import opcc_model
+    >>> lane_title(opcc_model.load(opcc_model.example_root("minimal")), "pcc", "role")[2]
+    'Police and Crime Commissioner'
+    """
     if lanes == "role" and key is not None:
         role = model.role(key)
         fill, line, _ = SIDE_STYLE[role.side]
@@ -114,7 +120,7 @@ def _navigation(model: Model, process: Process, page_suffix: str) -> list[tuple[
 def _artifact_node(graph: graphviz.Digraph, model: Model, artifact_id: str, tooltip: str, link: str | None) -> None:
     artifact = model.artifact(artifact_id)
     attrs = {
-        "label": html_label(artifact.name, artifact.kind, bold=False, width=20),
+        "label": text_label(artifact.name, artifact.kind, width=20),
         "shape": "note",
         "style": "filled",
         "fillcolor": "#fffdf0",
@@ -160,17 +166,17 @@ def process_map(
         labelloc="t",
         labeljust="l",
         fontsize="16",
-        label=title_label(process.name, f"{stage.name} · process map", _navigation(model, process, page_suffix)),
+        label=text_label(f"{process.name} — {stage.name} · process map", width=120),
         tooltip=dot_text(process.guidance.strip() if process.guidance else process.name),
     )
     lane_list = lanes_of(model, process, lanes=lanes)
     for index, (key, activities) in enumerate(lane_list):
-        fill, line, title = _lane_title(model, key, lanes)
+        fill, line, title = lane_title(model, key, lanes)
         with graph.subgraph(name=f"cluster_lane_{key or 'nobody'}") as lane:
             lane.attr(label="", style="filled", fillcolor=fill + "66", color=line)
             lane.node(
                 f"lane.{index}",
-                label=html_label(title, width=16),
+                label=text_label(title, width=14),
                 shape="plaintext",
                 fontcolor=line,
                 fontsize="13",
@@ -179,12 +185,12 @@ def process_map(
             for activity in activities:
                 activity_node(lane, model, activity, page_suffix=page_suffix)
 
-    with graph.subgraph(name="lane_headers") as headers:  # lane titles in one column, in lane order
+    with graph.subgraph(name="lane_headers") as headers:  # links, then lane titles, in one column, in order
         headers.attr(rank="min")
-        for index in range(len(lane_list)):
-            headers.node(f"lane.{index}")
-            if index:
-                headers.edge(f"lane.{index - 1}", f"lane.{index}", style="invis")
+        column = navigation(headers, _navigation(model, process, page_suffix))
+        column += [f"lane.{index}" for index in range(len(lane_list))]
+        for tail, head in zip(column, column[1:]):
+            headers.edge(tail, head, style="invis")
 
     inside = {a.id for a in process.activities}
     deps = dependencies(model)
