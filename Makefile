@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 OPCC := $(VENV)/bin/opcc
-SITE ?= site
+OUT ?= site
 
 .PHONY: demo test install bench clean
 
@@ -13,13 +13,26 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
+# bpmn-js, for the test that opens exported BPMN in a real browser (skipped without npm)
+tests/bpmnjs/node_modules/.installed: tests/bpmnjs/package.json tests/bpmnjs/package-lock.json
+	if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/bpmnjs --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the bpmn-js browser test will be skipped"; fi
+
 install: $(VENV)/.installed
 
+# The main job on the bundled reference model: validate, check, render the site.
 demo: install
 	$(OPCC) validate .
+	$(OPCC) check .
+	$(OPCC) site . --out $(OUT)
+	@echo "Open $(OUT)/index.html in a browser."
 
-test: install
+test: install tests/bpmnjs/node_modules/.installed
 	$(PY) -m pytest
 
+bench: install
+	$(PY) -m bench
+
 clean:
-	rm -rf $(VENV) $(SITE) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis tests/bpmnjs/node_modules

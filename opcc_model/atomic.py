@@ -9,6 +9,16 @@ from pathlib import Path
 __all__ = ["write_bytes", "write_text"]
 
 
+def _file_mode() -> int:
+    """The mode an ordinary new file gets here (0o666 less the umask), read once."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_MODE = _file_mode()
+
+
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
@@ -16,6 +26,8 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "sub" / "a.txt"
     >>> write_bytes(target, b"hello").read_bytes()
     b'hello'
+    >>> oct(target.stat().st_mode & 0o777) == oct(_MODE)
+    True
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -23,6 +35,7 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, _MODE)  # mkstemp makes 0600; published files keep the usual mode
         os.replace(temporary, target)
     except BaseException:
         try:

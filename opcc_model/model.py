@@ -393,6 +393,13 @@ class Model(_Frozen):
     def __hash__(self) -> int:  # pragma: no cover - frozen models hash by identity of content
         return hash(tuple(getattr(self, name) for name in type(self).model_fields))
 
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None, **_: Any) -> dict[str, str]:
+        """In a notebook a model shows its value chain (as SVG, or DOT text without Graphviz)."""
+        # Imported here, not at the top: the model layer must not depend on rendering.
+        from opcc_model.render.notebook import inline
+
+        return inline(self)._repr_mimebundle_(include, exclude)
+
     # -- locations -----------------------------------------------------------------
     def with_locations(self, locations: Mapping[str, Location]) -> Model:
         """Return this model carrying ``locations`` (keys like ``"activity:ID"``)."""
