@@ -19,7 +19,14 @@ EXIT_INTERNAL = 3
 def error(message: str) -> None:
     """Print a diagnostic to stderr, prefixed ``opcc:`` unless it already names a file location.
 
-    >>> error("x")  # doctest: +SKIP
+    >>> import contextlib, io
+    >>> stream = io.StringIO()
+    >>> with contextlib.redirect_stderr(stream):
+    ...     error("no such area 'x'")
+    ...     error("processes/roles.yaml:2:5: unknown key 'sidee'")
+    >>> print(stream.getvalue(), end="")
+    opcc: no such area 'x'
+    processes/roles.yaml:2:5: unknown key 'sidee'
     """
     print(message if ":" in message.split(" ", 1)[0] else f"opcc: {message}", file=sys.stderr)
 
