@@ -116,6 +116,8 @@ def _message(error: Any, root: type[BaseModel]) -> tuple[str, bool]:
         valid = sorted(model.model_fields) if model else []
         close = difflib.get_close_matches(str(path[-1]), valid, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? " if close else ""
+        if not close and value is None and " " in str(path[-1]):
+            hint = "a comma inside an unquoted value in {...} starts a new key: quote the value? "
         return f"unknown key '{path[-1]}': {hint}(expected one of: {', '.join(valid)})", True
     if kind == "missing":
         return f"missing key '{path[-1]}': expected {_expected_for(_model_at(root, path), str(path[-1]))}", False

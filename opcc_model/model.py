@@ -404,7 +404,7 @@ class Model(_Frozen):
     def with_locations(self, locations: Mapping[str, Location]) -> Model:
         """Return this model carrying ``locations`` (keys like ``"activity:ID"``)."""
         copy = self.model_copy()
-        copy._locations = dict(locations)
+        copy._locations = locations  # kept as given: a lazy source map resolves lines only when asked
         return copy
 
     def location_of(self, kind: str, key: str, /, *fields: str | int) -> Location | None:
