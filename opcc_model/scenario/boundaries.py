@@ -86,7 +86,7 @@ def _conflicts(model: Model, first: Boundary, second: Boundary, into: str) -> li
                 holders=((first.area, pair[0]), (second.area, pair[1])),
                 message=(
                     f"{first.area} gives {code} to {pair[0]} and {second.area} to {pair[1]}; "
-                    f"the merged boundary {into} keeps both lines for a decision"
+                    f"the merged area '{into}' keeps both lines until someone decides"
                 ),
             )
         )
