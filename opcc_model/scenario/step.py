@@ -22,7 +22,7 @@ __all__ = [
     "map_activities",
     "code_key",
     "describe_holder",
-    "without_after_links",
+    "forget",
 ]
 
 
@@ -109,8 +109,8 @@ def describe_holder(allocation: Allocation | None) -> str:
     return text
 
 
-def without_after_links(model: Model, gone: set[str]) -> tuple[Model, tuple[str, ...]]:
-    """Drop ``after:`` links to the activities ``gone``; return the model and one note a link."""
+def forget(model: Model, gone: set[str]) -> tuple[Model, tuple[str, ...]]:
+    """Drop ``after:`` links to and waivers about the removed things ``gone``; one note each."""
     notes: list[str] = []
 
     def drop(activity: Activity) -> Activity:
@@ -122,4 +122,12 @@ def without_after_links(model: Model, gone: set[str]) -> tuple[Model, tuple[str,
                 notes.append(f"'{activity.id}' no longer waits for '{removed}' (removed)")
         return activity.model_copy(update={"after": kept})
 
-    return map_activities(model, drop), tuple(notes)
+    result = map_activities(model, drop)
+    boundaries = []
+    for boundary in result.boundaries:
+        waivers = tuple(w for w in boundary.waivers if w.subject not in gone)
+        for waiver in boundary.waivers:
+            if waiver.subject in gone:
+                notes.append(f"{boundary.area}: the waiver of {waiver.finding} for '{waiver.subject}' is dropped (removed)")
+        boundaries.append(boundary if waivers == boundary.waivers else boundary.model_copy(update={"waivers": waivers}))
+    return result.model_copy(update={"boundaries": tuple(boundaries)}), tuple(notes)

@@ -18,7 +18,7 @@ from opcc_model.scenario.ops import (
     ReplaceActivity,
     ReplaceProcess,
 )
-from opcc_model.scenario.step import Problem, Step, with_activities, without_after_links
+from opcc_model.scenario.step import Problem, Step, forget, with_activities
 
 __all__ = [
     "add_process",
@@ -66,7 +66,7 @@ def remove_process(model: Model, op: RemoveProcess, /) -> Step:
     """Remove the process ``op.process`` and its activities; links to them are dropped."""
     gone = _require_process(model, op.process, "process")
     kept = model.model_copy(update={"processes": tuple(p for p in model.processes if p.id != op.process)})
-    result, notes = without_after_links(kept, {a.id for a in gone.activities})
+    result, notes = forget(kept, {gone.id} | {a.id for a in gone.activities})
     return Step(model=result, notes=notes)
 
 
@@ -75,7 +75,7 @@ def replace_process(model: Model, op: ReplaceProcess, /) -> Step:
     old = _require_process(model, op.process.id, "process", "id")
     old_ids = {a.id for a in old.activities}
     _new_activity_ids(model, [a.id for a in op.process.activities if a.id not in old_ids], "process", "activities")
-    result, notes = without_after_links(_with_process(model, op.process), old_ids - {a.id for a in op.process.activities})
+    result, notes = forget(_with_process(model, op.process), old_ids - {a.id for a in op.process.activities})
     return Step(model=result, notes=notes, placed=(f"process:{op.process.id}",))
 
 
@@ -101,7 +101,7 @@ def remove_activity(model: Model, op: RemoveActivity, /) -> Step:
         raise Problem(f"activity '{op.activity}' is not in the model", "activity")
     process = model.process_of(op.activity)
     new = process.model_copy(update={"activities": tuple(a for a in process.activities if a.id != op.activity)})
-    result, notes = without_after_links(_with_process(model, new), {op.activity})
+    result, notes = forget(_with_process(model, new), {op.activity})
     return Step(model=result, notes=notes)
 
 
