@@ -85,6 +85,15 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
+def _cap(text: str) -> str:
+    """Upper-case the first letter only (``str.capitalize`` lowers the rest).
+
+    >>> _cap("activity 'a' (Agree the PCC plan)")
+    "Activity 'a' (Agree the PCC plan)"
+    """
+    return text[:1].upper() + text[1:]
+
+
 def _label(kind: str, key: str, thing: Any) -> str:
     name = getattr(thing, "name", None)
     return f"{kind} '{key}'" + (f" ({name})" if name else "")
@@ -130,7 +139,7 @@ def _activity(old: Model, new: Model, was: Activity, now: Activity, owner: tuple
     label = _label("activity", now.id, now)
     if owner[0] != owner[1]:
         yield Change(kind="activity-moved", subject=(now.id,), before=owner[0], after=owner[1],
-                     message=f"{label.capitalize()} moves from process '{owner[0]}' to '{owner[1]}'.")
+                     message=f"{_cap(label)} moves from process '{owner[0]}' to '{owner[1]}'.")
     if was.accountable != now.accountable:
         yield Change(kind="accountable-changed", subject=(now.id,), before=was.accountable, after=now.accountable,
                      message=f"Accountability for {label} moves from {_role_name(old, new, was.accountable)} "
@@ -139,19 +148,19 @@ def _activity(old: Model, new: Model, was: Activity, now: Activity, owner: tuple
         a, b = getattr(was, field), getattr(now, field)
         for role in sorted(set(b) - set(a)):
             yield Change(kind="raci-added", subject=(now.id, role), after=letter,
-                         message=f"{_role_name(old, new, role)[0].upper()}{_role_name(old, new, role)[1:]} becomes {word} ({letter}) for {label}.")
+                         message=f"{_cap(_role_name(old, new, role))} becomes {word} ({letter}) for {label}.")
         for role in sorted(set(a) - set(b)):
             yield Change(kind="raci-removed", subject=(now.id, role), before=letter,
-                         message=f"{_role_name(old, new, role)[0].upper()}{_role_name(old, new, role)[1:]} is no longer {word} ({letter}) for {label}.")
+                         message=f"{_cap(_role_name(old, new, role))} is no longer {word} ({letter}) for {label}.")
     for code in sorted(set(now.pag) - set(was.pag), key=code_key):
-        yield Change(kind="pag-added", subject=(now.id, code), after=code, message=f"{label.capitalize()} now maps to PAG {code}.")
+        yield Change(kind="pag-added", subject=(now.id, code), after=code, message=f"{_cap(label)} now maps to PAG {code}.")
     for code in sorted(set(was.pag) - set(now.pag), key=code_key):
-        yield Change(kind="pag-removed", subject=(now.id, code), before=code, message=f"{label.capitalize()} no longer maps to PAG {code}.")
+        yield Change(kind="pag-removed", subject=(now.id, code), before=code, message=f"{_cap(label)} no longer maps to PAG {code}.")
     for field in _ACTIVITY_FIELDS:
         a, b = getattr(was, field), getattr(now, field)
         if a != b:
             yield Change(kind="activity-changed", subject=(now.id, field), before=_text(a), after=_text(b),
-                         message=f"{label.capitalize()}: {field} changes from {_text(a) or '(none)'} to {_text(b) or '(none)'}.")
+                         message=f"{_cap(label)}: {field} changes from {_text(a) or '(none)'} to {_text(b) or '(none)'}.")
 
 
 def _activities(old: Model, new: Model) -> Iterator[Change]:
@@ -161,11 +170,11 @@ def _activities(old: Model, new: Model) -> Iterator[Change]:
         if ident not in before:
             now, process = after[ident]
             yield Change(kind="activity-added", subject=(ident,), after=process,
-                         message=f"{_label('activity', ident, now).capitalize()} is added to process '{process}'.")
+                         message=f"{_cap(_label('activity', ident, now))} is added to process '{process}'.")
         elif ident not in after:
             was, process = before[ident]
             yield Change(kind="activity-removed", subject=(ident,), before=process,
-                         message=f"{_label('activity', ident, was).capitalize()} is removed from process '{process}'.")
+                         message=f"{_cap(_label('activity', ident, was))} is removed from process '{process}'.")
         else:
             yield from _activity(old, new, before[ident][0], after[ident][0], (before[ident][1], after[ident][1]))
 

@@ -141,5 +141,5 @@ def test_bad_scenario_exits_2_with_the_line(tmp_path: Path, capsys: pytest.Captu
     path.write_text("name: x\noperations:\n  - {op: reassign, to: pcc, stage: nope}\n", encoding="utf-8")
     assert main(["scenario", str(path), str(FIXTURE)]) == 2
     err = capsys.readouterr().err
-    assert f"{path.as_posix()}:3:37: operations[0] (reassign): stage 'nope' is not in the model" in err
+    assert f"{path.as_posix()}:3:36: operations[0] (reassign): stage 'nope' is not in the model" in err
     assert "Traceback" not in err
