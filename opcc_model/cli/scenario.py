@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 from typing import Any
 
@@ -37,7 +38,11 @@ def handle(args: argparse.Namespace) -> int:
     model = load(args.path)
     scenario = read_scenario(args.file)
     applied = apply(model, scenario)
-    report = scenario_report(scenario, model, applied, diff(model, applied.model), area=args.area)
+    queries = importlib.import_module("opcc_model.queries")
+    report = scenario_report(
+        scenario, model, applied, diff(model, applied.model), area=args.area,
+        check=getattr(queries, "check", None), handoffs=getattr(queries, "handoffs", None),
+    )
     if args.format == "json":
         print(json.dumps(report.to_json(), indent=2, sort_keys=True, ensure_ascii=False))
     else:

@@ -16,7 +16,8 @@ HAS_REFERENCE = (REPO / "processes" / "value-chain.yaml").is_file()
 
 
 def test_scenarios_are_shipped() -> None:
-    assert {p.name for p in SHIPPED} >= {"mayoral-model.yaml"}
+    assert {p.name for p in SHIPPED} >= {
+        "mayoral-model.yaml", "withdraw-budget-delegation.yaml", "merge-example-areas.yaml"}
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
