@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -63,33 +63,6 @@ class Applied(BaseModel):
     notes: tuple[str, ...] = ()
 
 
-class _Overlay(Mapping[str, Location]):
-    """The model's source locations, with things a scenario placed located in the scenario file."""
-
-    def __init__(self, base: Mapping[str, Location], placed: dict[str, Location]) -> None:
-        self._base = base
-        self._placed = placed
-
-    def locate(self, key: str, *fields: str | int) -> Location | None:
-        if key in self._placed:
-            return self._placed[key]
-        locate = getattr(self._base, "locate", None)
-        return locate(key, *fields) if locate is not None else self._base.get(key)
-
-    def __getitem__(self, key: str) -> Location:
-        found = self.locate(key)
-        if found is None:
-            raise KeyError(key)
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self._placed
-        yield from (key for key in self._base if key not in self._placed)
-
-    def __len__(self) -> int:
-        return len(self._placed) + sum(1 for key in self._base if key not in self._placed)
-
-
 def apply_operation(model: Model, op: Any, /) -> Step:
     """Apply one operation; raise :class:`~opcc_model.scenario.step.Problem` if it cannot apply."""
     return _HANDLERS[type(op)](model, op)
@@ -125,7 +98,7 @@ def apply(model: Model, scenario: Scenario, /) -> Applied:
     if not scenario.operations:
         return Applied(model=model)
     return Applied(
-        model=current.with_locations(_Overlay(model.locations, placed)),
+        model=current.with_locations({**model.locations, **placed}),
         conflicts=tuple(conflicts),
         notes=tuple(notes),
     )
