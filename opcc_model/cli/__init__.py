@@ -23,6 +23,7 @@ __all__ = ["main", "run", "COMMANDS"]
 COMMANDS: tuple[str, ...] = (
     "validate",
     "schema",
+    "render",
     "export",
     "plan",
     "diff",
