@@ -26,6 +26,8 @@ COMMANDS: tuple[str, ...] = (
     "render",
     "export",
     "plan",
+    "diff",
+    "scenario",
 )
 """Subcommand modules under ``opcc_model.cli``; each defines ``register(subparsers)``."""
 

@@ -1,0 +1,152 @@
+"""The report of a scenario: its changes, the conflicts it keeps open, and the findings and hand-offs delta.
+
+The findings and hand-offs come from functions passed in (``check(model, area=...)`` and
+``handoffs(model, area=...)``, the query layer's), so the report is built from plain data.
+
+>>> import opcc_model
+>>> from opcc_model.scenario import apply, diff, parse_scenario
+>>> model = opcc_model.load(opcc_model.example_root("minimal"))
+>>> s = parse_scenario("name: Nothing\\n")
+>>> print(scenario_report(s, model, apply(model, s), diff(model, model)).to_text(), end="")
+Scenario: Nothing
+<BLANKLINE>
+Changes: none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from opcc_model.errors import NotFound
+from opcc_model.findings import Finding
+from opcc_model.model import Model
+from opcc_model.scenario.apply import Applied
+from opcc_model.scenario.delta import FindingsDelta, ItemsDelta, findings_delta, items_delta
+from opcc_model.scenario.diff import Change, ModelDiff
+from opcc_model.scenario.scenario import Scenario
+from opcc_model.scenario.step import Conflict
+
+__all__ = ["ScenarioReport", "scenario_report"]
+
+CheckFunction = Callable[..., Sequence[Finding]]
+HandoffFunction = Callable[..., Iterable[Any]]
+
+
+class ScenarioReport(BaseModel):
+    """Everything ``opcc scenario`` prints, as data."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    name: str
+    description: str | None = None
+    basis: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    notes: tuple[str, ...] = ()
+    findings: FindingsDelta | None = None
+    handoffs: ItemsDelta[Any] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as one JSON object (stable keys and order)."""
+        return {
+            "scenario": self.name,
+            "description": self.description,
+            "basis": list(self.basis),
+            "changes": [c.to_json() for c in self.changes],
+            "conflicts": [c.model_dump(mode="json") for c in self.conflicts],
+            "notes": list(self.notes),
+            "findings": self.findings.to_json() if self.findings is not None else None,
+            "handoffs": (
+                {"appear": [_jsonable(h) for h in self.handoffs.appear], "disappear": [_jsonable(h) for h in self.handoffs.disappear]}
+                if self.handoffs is not None
+                else None
+            ),
+        }
+
+    def to_text(self) -> str:
+        """The report as plain text, one sentence a line under headings."""
+        lines = [f"Scenario: {self.name}"]
+        if self.description:
+            lines.append(self.description.strip())
+        if self.basis:
+            lines.append("Basis: " + "; ".join(self.basis))
+        lines.append("")
+        lines += _section("Changes", [c.message for c in self.changes])
+        lines += _section("Conflicts kept open", [c.message for c in self.conflicts], skip_empty=True)
+        lines += _section("Notes", list(self.notes), skip_empty=True)
+        if self.findings is not None:
+            for name in ("new", "resolved"):
+                found = getattr(self.findings, name)
+                lines += _section(f"Findings {name}", [f"[{f.severity}] {f.message} ({f.code})" for f in found])
+            lines.append(f"Findings unchanged: {len(self.findings.unchanged)}.")
+        if self.handoffs is not None:
+            lines += _section("Hand-offs that appear", [_describe(h) for h in self.handoffs.appear])
+            lines += _section("Hand-offs that disappear", [_describe(h) for h in self.handoffs.disappear])
+        return "\n".join(lines) + "\n"
+
+
+def _section(title: str, items: Sequence[str], *, skip_empty: bool = False) -> list[str]:
+    if not items:
+        return [] if skip_empty else [f"{title}: none."]
+    return [f"{title} ({len(items)}):", *(f"  {item}" for item in items)]
+
+
+def _jsonable(item: Any) -> Any:
+    if isinstance(item, BaseModel):
+        return item.model_dump(mode="json")
+    if isinstance(item, tuple):
+        return [_jsonable(x) for x in item]
+    return item
+
+
+def _describe(item: Any) -> str:
+    message = getattr(item, "message", None)
+    if isinstance(message, str):
+        return message
+    if isinstance(item, tuple):
+        return " -> ".join(map(str, item))
+    return str(item)
+
+
+def _key(item: Any) -> Hashable:
+    if isinstance(item, BaseModel):
+        return repr(sorted(item.model_dump(mode="json", exclude={"location"}).items()))
+    return item  # type: ignore[no-any-return]
+
+
+def scenario_report(
+    scenario: Scenario,
+    before: Model,
+    applied: Applied,
+    changes: ModelDiff,
+    /,
+    *,
+    area: str | None = None,
+    check: CheckFunction | None = None,
+    handoffs: HandoffFunction | None = None,
+) -> ScenarioReport:
+    """Build the report of ``scenario``: changes (for ``area`` and area-less ones), findings and hand-offs delta."""
+    after = applied.model
+    if area is not None and area not in {b.area for m in (before, after) for b in m.boundaries}:
+        known = ", ".join(sorted({b.area for m in (before, after) for b in m.boundaries})) or "none"
+        raise NotFound(f"area '{area}' is in neither model (areas: {known})")
+    kept = tuple(c for c in changes if area is None or c.area in (None, area))
+    findings = None
+    if check is not None:
+        findings = findings_delta(list(check(before, area=area)), list(check(after, area=area)))
+    flows = None
+    if handoffs is not None:
+        flows = items_delta(list(handoffs(before, area=area)), list(handoffs(after, area=area)), key=_key)
+    return ScenarioReport(
+        name=scenario.name,
+        description=scenario.description,
+        basis=scenario.basis,
+        changes=kept,
+        conflicts=tuple(c for c in applied.conflicts if area is None or c.area == area),
+        notes=applied.notes,
+        findings=findings,
+        handoffs=flows,
+    )
