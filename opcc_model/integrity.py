@@ -32,7 +32,7 @@ _WHERE_DECLARED = {
 
 
 def _unknown(kind: str, value: str, known: Iterable[str], field: str) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
     return (
         f"{field}: expected a declared {kind} id, found '{value}' "

@@ -15,7 +15,6 @@ and dropped in turn; all errors of a load are collected into one
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -135,18 +134,15 @@ def _locate_problem(sources: SourceMap, kind: str, key: str, fields: tuple[str |
     return found or Location("<model>", 1, 1)
 
 
-def _iter_processes(state: _Loading, files: list[tuple[str, str]]) -> Iterator[Process]:
-    for kind, relative in files:
-        if kind != "process":
-            continue
-        loaded = state.read(relative, Process)
-        if loaded is None:
-            continue
-        process, real, shown = loaded
+def _read_processes(state: _Loading, files: list[tuple[str, str]]) -> tuple[Process, ...]:
+    loaded = [state.read(relative, Process) for kind, relative in files if kind == "process"]
+    # recorded in the model's own order (by process id), so "first declared" agrees with it
+    found = sorted((item for item in loaded if item is not None), key=lambda item: item[0].id)
+    for process, real, shown in found:
         state.record(f"process:{process.id}", real, shown, ())
         for i, activity in enumerate(process.activities):
             state.record(f"activity:{activity.id}", real, shown, ("activities", i))
-        yield process
+    return tuple(process for process, _, _ in found)
 
 
 def load(path: str | os.PathLike[str], /) -> Model:
@@ -206,7 +202,7 @@ def load(path: str | os.PathLike[str], /) -> Model:
         for i, code in enumerate(glossary.codes):
             state.record(f"code:{code.code}", real, shown, ("codes", i))
 
-    processes = tuple(_iter_processes(state, files))
+    processes = _read_processes(state, files)
 
     boundaries = []
     for kind, relative in files:
