@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import inspect
 import json
 import os
 from pathlib import Path
@@ -43,6 +44,9 @@ __all__ = ["cache_dir", "cache_file", "load_cached", "FORMAT"]
 
 FORMAT = 1
 """The layout of the cache file; a different number is a miss."""
+
+_COLD_KEYWORDS = {"cache": False} if "cache" in inspect.signature(load).parameters else {}
+"""How to call :func:`opcc_model.load` without coming back here once it can use this cache."""
 
 _NEW = object.__new__
 _SET = object.__setattr__
@@ -194,6 +198,45 @@ def _write_cache(path: Path, root: str, files: dict[str, tuple[str, str, Any]]) 
         pass  # a cache that cannot be written is no cache: the load itself succeeded
 
 
+PARALLEL_MIN_FILES = 400
+"""With ``OPCC_LOAD_WORKERS=N`` (N ≥ 2), read this many changed files or more in N processes."""
+
+
+def _read_encoded(root: str, todo: list[tuple[str, str]]) -> list[list[Any] | None]:
+    """In a worker: parse and validate files, returned as plain lists (cheap to send back)."""
+    with paused_gc():
+        out = []
+        for kind, relative in todo:
+            document = documents.read(root, relative, kind)
+            out.append(None if document is None else _encode(document))
+        return out
+
+
+def _read_all(root: str, todo: list[tuple[str, str]]) -> list[Any]:
+    """Parse and validate ``todo`` files, across the cores when there are many."""
+    try:
+        workers = int(os.environ.get("OPCC_LOAD_WORKERS", "1"))
+    except ValueError:
+        workers = 1
+    if len(todo) < PARALLEL_MIN_FILES or workers < 2:
+        return [documents.read(root, relative, kind) for kind, relative in todo]
+    # opt-in: "spawn" workers import the caller's __main__, which must then be guarded
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [todo[i::workers] for i in range(workers)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            results = list(pool.map(_read_encoded, [root] * workers, chunks))
+    except Exception:  # noqa: BLE001 - a pool that cannot start or dies: read here instead
+        return [documents.read(root, relative, kind) for kind, relative in todo]
+    out: list[Any] = [None] * len(todo)
+    for i, (chunk, result) in enumerate(zip(chunks, results)):
+        for j, ((kind, _), encoded) in enumerate(zip(chunk, result)):
+            out[i + j * workers] = None if encoded is None else _decode(FILE_KINDS[kind], encoded)
+    return out
+
+
 def _digest(real: str) -> str:
     with open(real, "rb") as handle:
         return hashlib.sha256(handle.read()).hexdigest()
@@ -216,13 +259,14 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     root = os.fspath(path)
     target = cache_file(root)
     if not os.path.isdir(os.path.join(root, "processes")):
-        return load(root)
+        return load(root, **_COLD_KEYWORDS)
     cached = (_read_cache(target) if target is not None else None) or {"files": {}}
     old: dict[str, Any] = cached["files"]
     listed = documents.model_files(root)
     kept: dict[str, tuple[str, str, Any]] = {}
     changed = len(listed) != len(old)
     try:
+        todo: list[tuple[str, str]] = []
         for kind, relative in listed:
             digest = _digest(os.path.join(root, relative))
             entry = old.get(relative)
@@ -233,16 +277,19 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
                 except (ValueError, TypeError, KeyError):
                     document = None
             if document is None:
-                changed = True
-                document = documents.read(root, relative, kind)
-                if document is None:
-                    return load(root)
+                todo.append((kind, relative))
             kept[relative] = (kind, digest, document)
+        if todo:
+            changed = True
+            for (kind, relative), document in zip(todo, _read_all(root, todo)):
+                if document is None:
+                    return load(root, **_COLD_KEYWORDS)
+                kept[relative] = (kind, kept[relative][1], document)
         model = documents.assemble({relative: (kind, doc) for relative, (kind, _, doc) in kept.items()})
     except (OSError, KeyError):
-        return load(root)
+        return load(root, **_COLD_KEYWORDS)
     if changed and next(integrity.check(model), None) is not None:
-        return load(root)
+        return load(root, **_COLD_KEYWORDS)
     sources = SourceMap()
     for relative, (kind, _, document) in kept.items():
         real, shown = os.path.join(root, relative), _shown(root, relative)
