@@ -1,0 +1,154 @@
+"""The model cache: round trips, invalidation by content, distrust of a damaged cache, and the off switch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import opcc_model
+from bench.generate import generate
+from opcc_model import cache, documents
+from opcc_model.errors import ModelLoadError
+
+
+@pytest.fixture
+def model_root(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPCC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("OPCC_NO_CACHE", raising=False)
+    root = tmp_path / "model"
+    generate(root, areas=2, activities=40, seed=5, per_process=10)
+    return root
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The files parsed from YAML during a load of the cache, relative to the root."""
+    seen: list[str] = []
+    real = documents.read
+
+    def counting(root, relative, kind):
+        seen.append(relative)
+        return real(root, relative, kind)
+
+    monkeypatch.setattr(documents, "read", counting)
+    return seen
+
+
+def _locations(model: opcc_model.Model) -> dict[str, str]:
+    return {key: str(model.locations[key]) for key in model.locations}
+
+
+def test_a_warm_load_equals_a_cold_load_with_the_same_locations(model_root, reads):
+    cold = opcc_model.load(model_root)
+    first = cache.load_cached(model_root)
+    assert len(reads) == len(documents.model_files(model_root))
+    reads.clear()
+    warm = cache.load_cached(model_root)
+    assert reads == []
+    assert warm == first == cold
+    assert _locations(warm) == _locations(cold)
+    activity = warm.activities[-1].id
+    assert warm.location_of("activity", activity, "accountable").line > warm.location_of("activity", activity).line
+
+
+def test_the_cache_is_signed_json(model_root):
+    cache.load_cached(model_root)
+    target = cache.cache_file(model_root)
+    signature, _, payload = target.read_bytes().partition(b"\n")
+    assert len(signature) == 64
+    data = json.loads(payload)
+    assert data["version"].startswith(opcc_model.__version__)
+    assert set(data["files"]) == {relative for _, relative in documents.model_files(model_root)}
+    assert all(path.suffix == ".json" or path.name == "key" for path in target.parent.iterdir())
+
+
+def test_a_changed_file_is_the_only_file_read_again(model_root, reads):
+    cache.load_cached(model_root)
+    reads.clear()
+    changed = next(r for k, r in documents.model_files(model_root) if k == "process")
+    path = model_root / changed
+    path.write_text(path.read_text().replace("name: ", "name: Renamed ", 1))
+    model = cache.load_cached(model_root)
+    assert reads == [changed]
+    assert model == opcc_model.load(model_root)
+    assert model.processes[0].name.startswith("Renamed")
+    reads.clear()
+    assert cache.load_cached(model_root) == model and reads == []
+
+
+def test_a_new_and_a_removed_file_are_noticed(model_root):
+    cache.load_cached(model_root)
+    boundary = model_root / "pag" / "boundaries" / "bedfordshire.yaml"
+    boundary.rename(model_root / "pag" / "boundaries" / "zz-copy.yaml.off")
+    assert [b.area for b in cache.load_cached(model_root).boundaries] == ["avon-and-somerset"]
+
+
+def test_a_change_that_breaks_the_model_raises_like_a_cold_load(model_root):
+    cache.load_cached(model_root)
+    roles = model_root / "processes" / "roles.yaml"
+    roles.write_text(roles.read_text().replace("id: cc,", "id: chief,"))
+    with pytest.raises(ModelLoadError) as caught:
+        cache.load_cached(model_root)
+    with pytest.raises(ModelLoadError) as cold:
+        opcc_model.load(model_root)
+    assert str(caught.value) == str(cold.value)
+
+
+def _sign(folder: Path, payload: bytes) -> bytes:
+    import hashlib
+    import hmac
+
+    return hmac.new((folder / "key").read_bytes(), payload, hashlib.sha256).hexdigest().encode() + b"\n" + payload
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob, folder: b"\x00garbage\xff" * 10,
+        lambda blob, folder: blob[: len(blob) // 2],
+        lambda blob, folder: blob.replace(b"Renamed", b"Tampered").replace(b'"name"', b'"nome"') + b" ",
+        lambda blob, folder: _sign(folder, b'{"version": 1, "files": []}'),
+        lambda blob, folder: _sign(folder, json.dumps({"version": json.loads(blob.partition(b"\n")[2])["version"],
+                                                       "files": {"processes/roles.yaml": ["roles", "0" * 64, [1]]}}).encode()),
+        lambda blob, folder: _sign(folder, blob.partition(b"\n")[2].replace(b'[["pcc",', b'[["pcc",1,2,3,4,')),
+    ],
+    ids=["junk", "truncated", "tampered-unsigned", "wrong-structure", "wrong-hash", "signed-wrong-arity"],
+)
+def test_a_damaged_cache_is_ignored_and_rebuilt(model_root, reads, damage):
+    expected = opcc_model.load(model_root)
+    cache.load_cached(model_root)
+    target = cache.cache_file(model_root)
+    target.write_bytes(damage(target.read_bytes(), target.parent))
+    reads.clear()
+    model = cache.load_cached(model_root)
+    assert model == expected
+    assert _locations(model) == _locations(expected)
+    reads.clear()
+    assert cache.load_cached(model_root) == expected and reads == []
+
+
+def test_a_cache_signed_with_another_key_is_not_trusted(model_root, reads):
+    cache.load_cached(model_root)
+    (cache.cache_file(model_root).parent / "key").write_bytes(b"k" * 32)
+    reads.clear()
+    assert cache.load_cached(model_root) == opcc_model.load(model_root)
+    assert len(reads) == len(documents.model_files(model_root))
+
+
+def test_no_cache_reads_everything_and_writes_nothing(model_root, reads, monkeypatch):
+    monkeypatch.setenv("OPCC_NO_CACHE", "1")
+    assert cache.cache_file(model_root) is None
+    for _ in range(2):
+        reads.clear()
+        assert cache.load_cached(model_root) == opcc_model.load(model_root)
+        assert len(reads) == len(documents.model_files(model_root))
+    assert not (model_root.parent / "cache").exists()
+
+
+def test_the_cache_folder_follows_xdg(monkeypatch, tmp_path):
+    monkeypatch.delenv("OPCC_CACHE_DIR", raising=False)
+    monkeypatch.delenv("OPCC_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "opcc-model"
