@@ -50,31 +50,31 @@ def test_click_down_the_value_chain_and_back_up(built_site: Path, page, site_mod
     page.goto(built_site.joinpath("index.html").as_uri())
     assert heading(page) == "OPCC operating model"
     stage = site_model.stages[0]
-    svg_stage = page.locator(f'figure.diagram svg a[href$="stage/{stage.id}.html"], '
-                             f'figure.diagram svg a[*|href$="stage/{stage.id}.html"]')
-    target = svg_stage.first if svg_stage.count() else page.locator(f'ol.stages a[href="stage/{stage.id}.html"]')
+    svg_stage = page.locator(f'figure.diagram svg a[href$="stage-{stage.id}.html"], '
+                             f'figure.diagram svg a[*|href$="stage-{stage.id}.html"]')
+    target = svg_stage.first if svg_stage.count() else page.locator(f'ol.stages a[href="stage-{stage.id}.html"]')
     target.click()
-    page.wait_for_url(f"**/stage/{stage.id}.html")
+    page.wait_for_url(f"**/stage-{stage.id}.html")
     assert heading(page) == stage.name
 
     page.get_by_role("link", name="Conduct Stakeholder Analysis", exact=True).first.click()
-    page.wait_for_url("**/process/conduct-stakeholder-analysis.html")
+    page.wait_for_url("**/process-conduct-stakeholder-analysis.html")
     assert heading(page) == "Conduct Stakeholder Analysis"
 
     page.get_by_role("link", name="Define Stakeholder Objectives").first.click()
-    page.wait_for_url("**/process/define-stakeholder-objectives.html")
+    page.wait_for_url("**/process-define-stakeholder-objectives.html")
     assert heading(page) == "Define Stakeholder Objectives"
 
     page.locator("table.activities").get_by_role("link", name="List objectives").click()
-    page.wait_for_url("**/activity/list-objectives.html")
+    page.wait_for_url("**/activity-list-objectives.html")
     assert heading(page) == "List objectives"
 
     page.get_by_role("link", name="Back to Define Stakeholder Objectives").click()
-    page.wait_for_url("**/process/define-stakeholder-objectives.html")
+    page.wait_for_url("**/process-define-stakeholder-objectives.html")
     assert heading(page) == "Define Stakeholder Objectives"
 
     page.locator("nav.crumbs").get_by_role("link", name="Conduct Stakeholder Analysis").click()
-    page.wait_for_url("**/process/conduct-stakeholder-analysis.html")
+    page.wait_for_url("**/process-conduct-stakeholder-analysis.html")
     page.locator("nav.crumbs").get_by_role("link", name="Home").click()
     assert heading(page) == "OPCC operating model"
 
@@ -92,11 +92,11 @@ def test_search_filters_from_file_url(built_site: Path, page):
     assert results.count() == 1
     assert results.first.locator("a").inner_text() == "Agree outcomes <script>alert(1)</script>"
     results.first.locator("a").click()
-    page.wait_for_url("**/activity/agree-outcomes.html")
+    page.wait_for_url("**/activity-agree-outcomes.html")
 
 
 def test_glossary_fragment_opens_its_branch_and_links_are_keyboard_reachable(built_site: Path, page):
-    page.goto(built_site.joinpath("activity/identify-stakeholders.html").as_uri())
+    page.goto(built_site.joinpath("activity-identify-stakeholders.html").as_uri())
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.get_by_role("link", name="1.1.2.8").first.click()

@@ -24,13 +24,13 @@ def declared_references(model):
 
 def test_site_has_a_page_for_everything(built_site, site_model):
     expected = (
-        ["index.html", "glossary.html", "search.html", MARKER, "static/site.css", "static/site.js", "static/favicon.svg"]
-        + [f"stage/{s.id}.html" for s in site_model.stages]
-        + [f"process/{p.id}.html" for p in site_model.processes]
-        + [f"activity/{a.id}.html" for a in site_model.activities]
-        + [f"role/{r.id}.html" for r in site_model.roles]
-        + [f"artifact/{a.id}.html" for a in site_model.artifacts]
-        + [f"{kind}/{b.area}.{ext}" for b in site_model.boundaries for kind, ext in
+        ["index.html", "value-chain.html", "glossary.html", "search.html", MARKER, "static/site.css", "static/site.js", "static/favicon.svg"]
+        + [f"stage-{s.id}.html" for s in site_model.stages]
+        + [f"process-{p.id}.html" for p in site_model.processes]
+        + [f"activity-{a.id}.html" for a in site_model.activities]
+        + [f"role-{r.id}.html" for r in site_model.roles]
+        + [f"artifact-{a.id}.html" for a in site_model.artifacts]
+        + [f"{kind}-{b.area}.{ext}" for b in site_model.boundaries for kind, ext in
            (("area", "html"), ("raci", "html"), ("raci", "csv"))]
     )
     built = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
@@ -120,8 +120,8 @@ def test_cli_builds_the_site(tmp_path, capsys):
 
 def test_cli_one_area_and_bad_input(tmp_path, capsys):
     assert main(["site", str(FIXTURE), "--out", str(tmp_path / "out"), "--area", "welsh-area"]) == 0
-    assert (tmp_path / "out" / "area" / "welsh-area.html").is_file()
-    assert not (tmp_path / "out" / "area" / "example-area.html").exists()
+    assert (tmp_path / "out" / "area-welsh-area.html").is_file()
+    assert not (tmp_path / "out" / "area-example-area.html").exists()
     assert broken_links(tmp_path / "out") == []
     assert main(["site", str(FIXTURE), "--out", str(tmp_path / "x"), "--area", "nowhere"]) == 2
     assert "nowhere" in capsys.readouterr().err and not (tmp_path / "x").exists()

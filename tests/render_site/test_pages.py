@@ -44,7 +44,7 @@ def all_pages(site):
         ("raci", [b.area for b in model.boundaries], render_raci),
     ):
         for key in items:
-            yield f"{kind}/{key}.html", render(site, key)
+            yield f"{kind}-{key}.html", render(site, key)
 
 
 def test_every_page_has_one_h1_headings_in_order_and_lang(site):
@@ -60,32 +60,32 @@ def test_every_page_has_one_h1_headings_in_order_and_lang(site):
 
 def test_process_page_links_activities_parent_children_stage_and_home(site):
     page = Page(render_process(site, "define-stakeholder-objectives"))
-    hrefs = dict(page.targets("process/define-stakeholder-objectives.html"))
+    hrefs = dict(page.targets("process-define-stakeholder-objectives.html"))
     assert page.h1() == "Define Stakeholder Objectives"
-    assert hrefs["process/conduct-stakeholder-analysis.html"] == "Conduct Stakeholder Analysis"
-    assert hrefs["stage/engage-consult.html"] == "Engage & Consult"
+    assert hrefs["process-conduct-stakeholder-analysis.html"] == "Conduct Stakeholder Analysis"
+    assert hrefs["stage-engage-consult.html"] == "Engage & Consult"
     assert hrefs["index.html"] == "Home"
-    assert hrefs["activity/list-objectives.html"] == "List objectives"
-    assert hrefs["role/opcc-chief-executive.html"] == "OPCC Chief Executive <b>x</b>"
-    assert hrefs["artifact/draft-plan.html"] == 'Draft plan "a\\l"'
+    assert hrefs["activity-list-objectives.html"] == "List objectives"
+    assert hrefs["role-opcc-chief-executive.html"] == "OPCC Chief Executive <b>x</b>"
+    assert hrefs["artifact-draft-plan.html"] == 'Draft plan "a\\l"'
     parent = Page(render_process(site, "conduct-stakeholder-analysis"))
-    assert ("process/define-stakeholder-objectives.html", "Define Stakeholder Objectives") in parent.targets(
-        "process/conduct-stakeholder-analysis.html"
+    assert ("process-define-stakeholder-objectives.html", "Define Stakeholder Objectives") in parent.targets(
+        "process-conduct-stakeholder-analysis.html"
     )
 
 
 def test_activity_page_shows_raci_codes_with_names_order_and_way_back(site):
     page = Page(render_activity(site, "agree-outcomes"))
     assert page.h1() == "Agree outcomes <script>alert(1)</script>"
-    links = page.targets("activity/agree-outcomes.html")
-    assert ("process/conduct-stakeholder-analysis.html", "Back to Conduct Stakeholder Analysis") in links
-    assert ("activity/refine-objectives.html", "Refine stakeholder objectives") in links
-    assert ("role/csp.html", "Community Safety Partnership") in links
+    links = page.targets("activity-agree-outcomes.html")
+    assert ("process-conduct-stakeholder-analysis.html", "Back to Conduct Stakeholder Analysis") in links
+    assert ("activity-refine-objectives.html", "Refine stakeholder objectives") in links
+    assert ("role-csp.html", "Community Safety Partnership") in links
     assert ("glossary.html#code-1.1.2.8", "1.1.2.8") in links
     assert "Conduct stakeholder analysis" in "".join(page.text)
     before = Page(render_activity(site, "identify-stakeholders"))
-    assert ("activity/refine-objectives.html", "Refine stakeholder objectives") in before.targets(
-        "activity/identify-stakeholders.html"
+    assert ("activity-refine-objectives.html", "Refine stakeholder objectives") in before.targets(
+        "activity-identify-stakeholders.html"
     )
 
 
@@ -131,7 +131,7 @@ def test_raci_page_and_csv_follow_the_area_jurisdiction(site_model, site):
     assert "list-objectives,List objectives,define-stakeholder-objectives,1.1.2,commissioner,,A,R,," in welsh
     assert 'agree-outcomes,Agree outcomes <script>alert(1)</script>,conduct-stakeholder-analysis,1.1.2.8,commissioner,A,,,,C' in english
     page = Page(render_raci(site, "example-area"))
-    assert ("example-area.csv", "Download as CSV") in page.links
+    assert ("raci-example-area.csv", "Download as CSV") in page.links
 
 
 def test_search_index_is_json_that_cannot_close_its_script(site):
@@ -143,7 +143,7 @@ def test_search_index_is_json_that_cannot_close_its_script(site):
     entries = json.loads(body)
     assert {"kind": "activity", "id": "agree-outcomes", "name": "Agree outcomes <script>alert(1)</script>",
             "context": "Conduct Stakeholder Analysis", "codes": ["1.1.2.8"],
-            "href": "activity/agree-outcomes.html"} in entries
+            "href": "activity-agree-outcomes.html"} in entries
 
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
@@ -170,7 +170,7 @@ def test_any_text_from_the_model_is_text_never_markup(site_model, name, guidance
         assert before.tags == after.tags  # the markup does not depend on the text
     activity = tricky[0]
     assert activity.h1() == name.strip()
-    assert ("../role/cc.html", name.strip()) in activity.links
+    assert ("role-cc.html", name.strip()) in activity.links
     if guidance.strip():
         assert guidance.strip() in "".join(activity.text)
 

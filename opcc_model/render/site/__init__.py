@@ -17,6 +17,7 @@ from opcc_model.render.site.pages import (
     render_role,
     render_search,
     render_stage,
+    render_value_chain,
 )
 
 __all__ = [
@@ -33,5 +34,6 @@ __all__ = [
     "render_role",
     "render_search",
     "render_stage",
+    "render_value_chain",
     "site_files",
 ]

@@ -3,7 +3,7 @@
 >>> import opcc_model, tempfile, pathlib
 >>> model = opcc_model.load(opcc_model.example_root("minimal"))
 >>> out = build_site(model, pathlib.Path(tempfile.mkdtemp()) / "site", diagrams=False)
->>> (out / "activity" / "agree-outcomes.html").is_file(), (out / "raci" / "example-area.csv").is_file()
+>>> (out / "activity-agree-outcomes.html").is_file(), (out / "raci-example-area.csv").is_file()
 (True, True)
 """
 
@@ -19,7 +19,7 @@ from opcc_model.errors import OpccError
 from opcc_model.model import Model
 from opcc_model.render.site import pages
 from opcc_model.render.site.context import Site, plan_site
-from opcc_model.render.site.paths import page_path
+from opcc_model.render.site.paths import csv_path, page_path
 from opcc_model.render.site.raci import raci_csv
 
 __all__ = ["MARKER", "site_files", "build_site"]
@@ -41,11 +41,12 @@ def site_files(site: Site, /) -> dict[str, bytes]:
     >>> import opcc_model
     >>> files = site_files(plan_site(opcc_model.load(opcc_model.example_root("minimal")), diagrams=False))
     >>> [p for p in files if p.endswith(".csv")]
-    ['raci/example-area.csv']
+    ['raci-example-area.csv']
     """
     model = site.model
     text: dict[str, str] = {
         page_path("index"): pages.render_home(site),
+        page_path("value-chain"): pages.render_value_chain(site),
         page_path("glossary"): pages.render_glossary(site),
         page_path("search"): pages.render_search(site),
     }
@@ -62,9 +63,9 @@ def site_files(site: Site, /) -> dict[str, bytes]:
     for boundary in site.areas:
         text[page_path("area", boundary.area)] = pages.render_area(site, boundary.area)
         text[page_path("raci", boundary.area)] = pages.render_raci(site, boundary.area)
-        text[f"raci/{boundary.area}.csv"] = raci_csv(model, area=boundary.area)
-    for path, svg in site.diagrams.items():
-        text[path.removesuffix(".html") + ".svg"] = svg
+        text[csv_path(boundary.area)] = raci_csv(model, area=boundary.area)
+    for name, svg in site.diagrams.items():
+        text[f"{name}.svg"] = svg
     files = {path: content.encode("utf-8") for path, content in text.items()}
     files.update(_static())
     files[MARKER] = b"opcc-model site\n"
@@ -101,13 +102,19 @@ def build_site(
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_bytes(data)
         staging.chmod(0o755)
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-            os.replace(target, old / "site")
+        if not target.exists():
             os.replace(staging, target)
-            shutil.rmtree(old)
-        else:
+            return target
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+        os.replace(target, old / "site")
+        try:
             os.replace(staging, target)
+        except BaseException:
+            os.replace(old / "site", target)
+            raise
+        finally:
+            if not (old / "site").exists() or target.exists():
+                shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

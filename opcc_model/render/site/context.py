@@ -25,7 +25,11 @@ _LETTERS = ("A", "R", "C", "I")
 
 @dataclass(frozen=True)
 class Site:
-    """The model with everything its pages need: areas shown, findings per area, inline SVG per page."""
+    """The model with everything its pages need: areas shown, findings per area, SVG per diagram name.
+
+    Diagram names follow :mod:`opcc_model.render.links` (``value-chain``, ``process-<id>``,
+    ``boundary-<area>``); each is shown inline on its pages and written as ``<name>.svg``.
+    """
 
     model: Model
     areas: tuple[Boundary, ...]

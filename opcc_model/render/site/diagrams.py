@@ -13,5 +13,5 @@ __all__ = ["site_diagrams"]
 
 
 def site_diagrams(model: Model, areas: Iterable[Boundary], /) -> dict[str, str]:
-    """Inline SVG for each page that has a diagram, keyed by site path."""
+    """The SVG of each diagram of the site, keyed by diagram name (``process-<id>``)."""
     return {}

@@ -3,7 +3,7 @@
 >>> import opcc_model
 >>> site = plan_site(opcc_model.load(opcc_model.example_root("minimal")), diagrams=False)
 >>> html = render_activity(site, "agree-outcomes")
->>> "<h1>Agree outcomes with partners</h1>" in html, 'href="../process/conduct-stakeholder-analysis.html"' in html
+>>> "<h1>Agree outcomes with partners</h1>" in html, 'href="process-conduct-stakeholder-analysis.html"' in html
 (True, True)
 """
 
@@ -17,12 +17,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from opcc_model.findings import RULES
 from opcc_model.graph import consumers, producers
 from opcc_model.render.site.context import Site, finding_summary, plan_site, subject_page
-from opcc_model.render.site.paths import code_anchor, page_path, relative, root_of
+from opcc_model.render.site.paths import code_anchor, csv_path, page_path, relative, root_of
 from opcc_model.render.site.raci import raci_rows
 from opcc_model.render.site.search import search_index
 
 __all__ = [
     "render_home",
+    "render_value_chain",
     "render_stage",
     "render_process",
     "render_activity",
@@ -70,7 +71,12 @@ def _render(site: Site, template: str, page: str, title: str, **values: Any) -> 
 def render_home(site: Site, /) -> str:
     """The home page: the value chain, its stages and processes, the areas with their headline findings."""
     summaries = {b.area: finding_summary(site.findings.get(b.area, ())) for b in site.areas}
-    return _render(site, "home.html", "index.html", "OPCC operating model", summaries=summaries)
+    return _render(site, "home.html", page_path("index"), "OPCC operating model", summaries=summaries)
+
+
+def render_value_chain(site: Site, /) -> str:
+    """The value chain page: the chain drawn, and every stage with its processes and sub-processes."""
+    return _render(site, "value-chain.html", page_path("value-chain"), "The value chain")
 
 
 def render_stage(site: Site, stage_id: str, /) -> str:
@@ -177,6 +183,7 @@ def render_raci(site: Site, area: str, /) -> str:
         f"RACI matrix: {boundary.name}",
         boundary=boundary,
         rows=raci_rows(site.model, area=area),
+        csv=relative(page_path("raci", area), csv_path(area)),
     )
 
 

@@ -3,7 +3,7 @@
 >>> import opcc_model
 >>> entries = search_index(opcc_model.load(opcc_model.example_root("minimal")))
 >>> entries[0]["href"], entries[-1]["kind"]
-('activity/identify-stakeholders.html', 'code')
+('activity-identify-stakeholders.html', 'code')
 """
 
 from __future__ import annotations
