@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from opcc_model.findings import SEVERITIES, Finding, severity_rank
 from opcc_model.model import Activity, Boundary, Model, PagCode, Process
@@ -35,7 +36,7 @@ class Site:
     areas: tuple[Boundary, ...]
     findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
     diagrams: Mapping[str, str] = field(default_factory=dict)
-    tables: Mapping[str, object] = field(default_factory=dict)
+    tables: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def processes_of_stage(self, stage_id: str, /) -> list[Process]:
         """The top-level processes of a stage (sub-processes are reached from their parent), in file order."""
@@ -117,6 +118,14 @@ def _findings(model: Model, areas: tuple[Boundary, ...]) -> dict[str, tuple[Find
     }
 
 
+def _tables(model: Model, areas: tuple[Boundary, ...]) -> dict[str, dict[str, Any]]:
+    try:
+        from opcc_model.queries import coverage, handoffs  # type: ignore[attr-defined]
+    except ImportError:  # the queries land on main separately
+        return {}
+    return {b.area: {"coverage": coverage(model, area=b.area), "handoffs": handoffs(model, area=b.area)} for b in areas}
+
+
 def plan_site(model: Model, /, *, area: str | None = None, diagrams: bool = True) -> Site:
     """Compute what the site of ``model`` shows: every area (or only ``area``), findings, diagrams.
 
@@ -128,4 +137,4 @@ def plan_site(model: Model, /, *, area: str | None = None, diagrams: bool = True
         from opcc_model.render.site.diagrams import site_diagrams
 
         svgs = site_diagrams(model, areas)
-    return Site(model=model, areas=areas, findings=_findings(model, areas), diagrams=svgs)
+    return Site(model=model, areas=areas, findings=_findings(model, areas), diagrams=svgs, tables=_tables(model, areas))

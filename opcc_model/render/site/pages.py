@@ -169,7 +169,7 @@ def render_area(site: Site, area: str, /) -> str:
         by_code=sorted(by_code.items()),
         summary=finding_summary(findings),
         subject_page=lambda key: subject_page(site.model, key),
-        tables={k: v for k, v in site.tables.items() if k.startswith(f"{area}/")},
+        tables=site.tables.get(area, {}),
     )
 
 
