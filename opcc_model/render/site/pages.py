@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from opcc_model.findings import RULES
 from opcc_model.graph import consumers, producers
 from opcc_model.render.site.context import Site, finding_summary, plan_site, subject_page
+from opcc_model.render.site.diagrams import inline_svg
 from opcc_model.render.site.paths import code_anchor, csv_path, page_path, relative, root_of
 from opcc_model.render.site.raci import raci_rows
 from opcc_model.render.site.search import search_index
@@ -58,7 +59,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(link=_link, asset=_asset, code_anchor=code_anchor, rules=RULES)
+    env.globals.update(link=_link, asset=_asset, code_anchor=code_anchor, rules=RULES, inline_svg=inline_svg)
     return env
 
 
