@@ -159,7 +159,7 @@ def load(path: str | os.PathLike[str], /) -> Model:
     >>> model = load(opcc_model.example_root("minimal"))
     >>> model.activity("identify-stakeholders").accountable
     'pcc'
-    >>> str(model.location_of("activity", "identify-stakeholders")).endswith("conduct-stakeholder-analysis.yaml:9:5")
+    >>> str(model.location_of("activity", "identify-stakeholders")).endswith("conduct-stakeholder-analysis.yaml:10:5")
     True
     >>> load("no/such/folder")
     Traceback (most recent call last):

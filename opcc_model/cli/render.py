@@ -1,0 +1,62 @@
+"""``opcc render PATH --out DIR``: draw every diagram of a model (SVG, PNG, DOT or Mermaid)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from opcc_model.cli.common import EXIT_OK, EXIT_USAGE, error, info
+from opcc_model.loader import load
+from opcc_model.render.write import FORMATS, write_diagrams
+
+__all__ = ["register", "handle", "progress_bar"]
+
+
+def register(subparsers: Any) -> None:
+    """Add ``render`` to the ``opcc`` parser."""
+    parser = subparsers.add_parser("render", help="draw the value chain, process maps, boundary and dependency maps")
+    parser.add_argument("path", help="the model root (a folder holding processes/ and pag/)")
+    parser.add_argument("--out", required=True, help="the folder to write diagrams into")
+    parser.add_argument("--format", choices=FORMATS, default="svg", help="output format (default: svg)")
+    parser.add_argument("--only", metavar="ID", help="render only this diagram, or those of this stage, process or area id")
+    parser.add_argument("--lanes", choices=("side", "role"), default="side", help="swimlanes of process maps")
+    parser.add_argument("-j", "--jobs", type=int, default=None, help="parallel layouts (default: CPU count)")
+    parser.set_defaults(handler=handle)
+
+
+def progress_bar(done: int, total: int) -> None:
+    """Draw a one-line progress bar on stderr."""
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\rrendering [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Load the model, render its diagrams, report what was written."""
+    if args.jobs is not None and args.jobs < 1:
+        error("-j must be at least 1")
+        return EXIT_USAGE
+    model = load(args.path)
+    result = write_diagrams(
+        model,
+        args.out,
+        fmt=args.format,
+        only=args.only,
+        jobs=args.jobs,
+        lanes=args.lanes,
+        progress=progress_bar if _interactive() else None,
+    )
+    if result.fallback:
+        error(result.fallback)
+    cached = f" ({len(result.unchanged)} unchanged)" if result.unchanged else ""
+    info(f"rendered {len(result.written) + len(result.unchanged)} diagrams{cached} into {args.out}")
+    return EXIT_OK

@@ -1,0 +1,82 @@
+"""The boundary map of an area: the PAG tree coloured by holder, delegations marked, findings flagged on their codes.
+
+>>> import opcc_model
+>>> g = boundary_map(opcc_model.load(opcc_model.example_root("minimal")), "example-area")
+>>> "code.1.1.2.8" in g.source
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import graphviz
+
+from opcc_model.findings import Finding
+from opcc_model.model import Model
+from opcc_model.render.draw import HOLDER_STYLE, legend, navigation, new_digraph, node_id, text_label
+from opcc_model.render.escape import dot_text
+from opcc_model.render.links import href_for
+
+__all__ = ["BOUNDARY_LEGEND", "boundary_map"]
+
+FINDING_COLOUR = "#d62728"
+
+BOUNDARY_LEGEND = (
+    ("■", "purple: commissioner · blue: chief constable · yellow: joint"),
+    ("□", "white, red dashed border: unallocated"),
+    ("↪", "delegated (dashed border): delegated by, instrument"),
+    ("⚠", "finding on this code (thick red border)"),
+)
+
+
+def boundary_map(
+    model: Model, area: str, /, *, findings: Iterable[Finding] = (), page_suffix: str = ".svg"
+) -> graphviz.Digraph:
+    """The PAG tree of ``area`` coloured by holder; ``findings`` for this area (or for none) flag their codes.
+
+    Raises :class:`opcc_model.NotFound` when the area is not in the model.
+    """
+    boundary = model.boundary(area)
+    flagged: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.area not in (None, area):
+            continue
+        for subject in finding.subject:
+            flagged.setdefault(subject, []).append(finding)
+    graph = new_digraph(
+        f"boundary-{area}",
+        rankdir="LR",
+        nodesep="0.12",
+        ranksep="0.4",
+        labelloc="t",
+        labeljust="l",
+        label=text_label(f"Boundary: {boundary.name} — PAG codes by holder ({boundary.jurisdiction})", width=120),
+    )
+    navigation(graph, [("⌂ Value chain", href_for("value-chain", page_suffix=page_suffix))])
+    known = {c.code for c in model.codes}
+    for code in sorted(model.codes, key=lambda c: tuple(int(p) for p in c.code.split("."))):
+        allocation = boundary.allocation_for(code.code)
+        holder = allocation.holder if allocation else None
+        fill, line, text = HOLDER_STYLE[holder]
+        details = [text + (f": {allocation.arrangement}" if allocation and allocation.arrangement else "")]
+        attrs = {"fillcolor": fill, "color": line, "style": "filled", "shape": "box", "id": f"code-{code.code}"}
+        if allocation and allocation.delegated_by:
+            details.append(f"↪ delegated by {allocation.delegated_by}" + (f" ({allocation.instrument})" if allocation.instrument else ""))
+            attrs["style"] = "filled,dashed"
+        if holder is None:
+            attrs["style"] = "filled,dashed"
+        found = sorted(flagged.get(code.code, ()), key=lambda f: (f.code, f.message))
+        if found:
+            details.append("⚠ " + ", ".join(sorted({f.code for f in found})))
+            attrs.update(color=FINDING_COLOUR, penwidth="3")
+        tooltip = [f"{code.code} {code.name}", *details[:1], *(f"{f.code}: {f.message}" for f in found)]
+        if code.description:
+            tooltip.insert(1, code.description)
+        attrs["label"] = text_label(f"{code.code}  {code.name}", *details, width=24)
+        attrs["tooltip"] = dot_text("\n".join(tooltip))
+        graph.node(node_id("code", code.code), **dict(sorted(attrs.items())))
+        if code.parent and code.parent in known:
+            graph.edge(node_id("code", code.parent), node_id("code", code.code), color="#999999", arrowhead="none")
+    legend(graph, BOUNDARY_LEGEND)
+    return graph

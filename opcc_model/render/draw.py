@@ -1,0 +1,194 @@
+"""What every Graphviz diagram shares: stable node ids, the palette, HTML labels, activity nodes, legends."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+
+import graphviz
+from graphviz import nohtml
+
+from opcc_model.graph import is_cross_boundary
+from opcc_model.model import Activity, Model
+from opcc_model.render.escape import dot_text, safe_url
+from opcc_model.render.links import href_for
+
+__all__ = [
+    "LANE_ORDER",
+    "SIDE_STYLE",
+    "HOLDER_STYLE",
+    "CROSS_STYLE",
+    "FONT",
+    "node_id",
+    "new_digraph",
+    "text_label",
+    "navigation",
+    "link_attrs",
+    "wrap",
+    "activity_node",
+    "dependency_edge",
+    "legend",
+]
+
+FONT = "Helvetica"
+
+LANE_ORDER = ("commissioner", "chief-constable", "partner", "oversight", "public")
+"""Swimlane order, top to bottom: the two principals first, then partners, oversight and the public."""
+
+SIDE_STYLE = {
+    "commissioner": ("#e6dcf5", "#4b2f7f", "Commissioner"),
+    "chief-constable": ("#d9e7f7", "#1f4e79", "Chief Constable"),
+    "partner": ("#dff0dc", "#2e6b30", "Partners"),
+    "oversight": ("#fbecd0", "#8a5a00", "Oversight"),
+    "public": ("#eeeeee", "#555555", "Public"),
+    None: ("#ffffff", "#b03030", "Nobody accountable"),
+}
+"""Per side: (fill, line colour, lane title)."""
+
+HOLDER_STYLE = {
+    "commissioner": SIDE_STYLE["commissioner"],
+    "chief-constable": SIDE_STYLE["chief-constable"],
+    "joint": ("#fff1a8", "#7a6500", "Joint"),
+    None: ("#ffffff", "#b03030", "Unallocated"),
+}
+"""Per PAG holder in an area: (fill, line colour, legend text)."""
+
+CROSS_STYLE = {"color": "#c0392b", "fontcolor": "#c0392b", "penwidth": "2.2", "style": "dashed"}
+"""Edges that cross the commissioner / chief constable boundary."""
+
+_PLAIN_EDGE = {"color": "#555555", "fontcolor": "#555555"}
+
+
+def node_id(kind: str, id: str, /) -> str:
+    """The DOT node id of a model thing: derived from its id, so output is stable.
+
+    >>> node_id("activity", "agree-plan")
+    'activity.agree-plan'
+    """
+    return f"{kind}.{id}"
+
+
+def new_digraph(name: str, /, **graph_attr: str) -> graphviz.Digraph:
+    """An empty digraph with the house font and sorted graph attributes.
+
+    >>> print(new_digraph("x", rankdir="LR").source.splitlines()[1].strip())
+    graph [fontname=Helvetica fontsize=11 rankdir=LR]
+    """
+    attrs = {"fontname": FONT, "fontsize": "11", **graph_attr}
+    graph = graphviz.Digraph(name=dot_text(name))
+    graph.attr("graph", **dict(sorted(attrs.items())))
+    graph.attr("node", fontname=FONT, fontsize="10")
+    graph.attr("edge", fontname=FONT, fontsize="9")
+    return graph
+
+
+def wrap(text: str, width: int = 26) -> list[str]:
+    """Split ``text`` into lines of about ``width`` characters (no line is empty).
+
+    >>> wrap("Agree the police and crime plan with the panel", 20)
+    ['Agree the police and', 'crime plan with the', 'panel']
+    """
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
+def text_label(title: str, *details: str, width: int = 26) -> str:
+    r"""A plain (never HTML) label: ``title`` wrapped, then the detail lines; escaped for DOT.
+
+    Plain labels work on every backend (the WebAssembly Graphviz has no HTML-like labels).
+
+    >>> text_label("A <b>", "PAG 1.1")
+    'A <b>\\nPAG 1.1'
+    """
+    lines = wrap(title, width)
+    for detail in details:
+        if detail:
+            lines.extend(wrap(detail, width + 6))
+    return dot_text("\n".join(lines))
+
+
+def link_attrs(url: str | None, /) -> dict[str, str]:
+    """``URL`` and ``target`` attributes for a safe link; nothing for ``None`` or an unsafe one.
+
+    >>> link_attrs("process-a.svg"), link_attrs("javascript:x")
+    ({'URL': 'process-a.svg', 'target': '_top'}, {})
+    """
+    checked = safe_url(url)
+    return {"URL": dot_text(checked), "target": "_top"} if checked else {}
+
+
+def _tooltip(model: Model, activity: Activity) -> str:
+    lines = [activity.name]
+    if activity.guidance:
+        lines.append(activity.guidance.strip())
+    for letter, role_id in activity.roles():
+        lines.append(f"{letter}: {model.role(role_id).name}")
+    return "\n".join(lines)
+
+
+def activity_node(graph: graphviz.Digraph, model: Model, activity: Activity, /, *, page_suffix: str = ".svg") -> None:
+    """Draw ``activity``: shape by kind, name, PAG codes and accountable role; guidance as tooltip.
+
+    Sub-process activities get a ⊞ marker and a double border and link to the map they open.
+    """
+    from opcc_model.graph import side_of_activity
+
+    fill, line, _ = SIDE_STYLE[side_of_activity(model, activity.id)]
+    accountable = model.role(activity.accountable).name if activity.accountable else "nobody accountable"
+    pag = f"PAG {', '.join(activity.pag)}" if activity.pag else ("" if activity.kind == "event" else "no PAG code")
+    title = f"⊞ {activity.name}" if activity.kind == "subprocess" else activity.name
+    width = {"decision": 18, "event": 13}.get(activity.kind, 26)
+    attrs = {
+        "id": node_id("activity", activity.id).replace(".", "-", 1),
+        "label": text_label(title, pag, f"A: {accountable}", width=width),
+        "tooltip": dot_text(_tooltip(model, activity)),
+        "fillcolor": fill,
+        "color": line,
+        "style": "filled,rounded",
+        "shape": "box",
+    }
+    if activity.kind == "decision":
+        attrs.update(shape="diamond", style="filled", margin="0.02")
+    elif activity.kind == "event":
+        attrs.update(shape="circle", style="filled", margin="0")
+    elif activity.kind == "subprocess":
+        attrs.update(peripheries="2", penwidth="1.2")
+    link = href_for("process", activity.process, page_suffix=page_suffix) if activity.process else None
+    if link is None:
+        link = href_for("activity", activity.id, page_suffix=page_suffix)
+    attrs.update(link_attrs(link))
+    graph.node(node_id("activity", activity.id), **dict(sorted(attrs.items())))
+
+
+def dependency_edge(
+    graph: graphviz.Digraph, model: Model, producer: str, consumer: str, artifacts: Sequence[str], /, *, constraint: bool = True
+) -> None:
+    """Draw the dependency ``producer → consumer``, labelled with the artifacts that flow; cross-boundary edges in red."""
+    cross = is_cross_boundary(model, producer, consumer)
+    names = [model.artifact(a).name for a in artifacts]
+    attrs: dict[str, str] = dict(CROSS_STYLE if cross else _PLAIN_EDGE)
+    if names:
+        attrs["label"] = text_label(", ".join(names), width=22)
+    tooltip = f"{model.activity(producer).name} → {model.activity(consumer).name}"
+    attrs["tooltip"] = dot_text(tooltip + (" (crosses the boundary)" if cross else ""))
+    if not constraint:
+        attrs["constraint"] = "false"
+    graph.edge(node_id("activity", producer), node_id("activity", consumer), **dict(sorted(attrs.items())))
+
+
+def legend(graph: graphviz.Digraph, rows: Iterable[tuple[str, str]], /) -> None:
+    """A legend node: one left-justified line per ``(symbol, text)``."""
+    lines = ["Legend", *(f"{symbol}  {text}" for symbol, text in rows)]
+    label = nohtml("".join(dot_text(line) + "\\l" for line in lines))
+    graph.node("legend", label=label, shape="box", style="rounded", color="#999999", fontsize="8", tooltip="Legend")
+
+
+def navigation(graph: graphviz.Digraph, links: Sequence[tuple[str, str | None]], /) -> list[str]:
+    """Breadcrumb nodes (plain text with links), returned in order so the caller can place them."""
+    names = []
+    for index, (text, url) in enumerate(links):
+        name = f"nav.{index}"
+        attrs = {"label": dot_text(text), "shape": "plaintext", "fontcolor": "#1f4e79", "fontsize": "11",
+                 "tooltip": dot_text(text), **link_attrs(url)}
+        graph.node(name, **dict(sorted(attrs.items())))
+        names.append(name)
+    return names

@@ -1,0 +1,34 @@
+"""Golden DOT and Mermaid files for the process-maps example (OPCC_UPDATE_GOLDEN=1 rewrites them)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import opcc_model
+from opcc_model.render.diagrams import diagrams, mermaid_diagrams
+
+GOLDEN = Path(__file__).parent / "golden"
+MODEL = opcc_model.load(opcc_model.example_root("process-maps"))
+OUTPUTS = {f"{n}.dot": g.source for n, g in diagrams(MODEL)} | {f"{n}.mmd": t for n, t in mermaid_diagrams(MODEL)}
+
+
+@pytest.mark.parametrize("name", sorted(OUTPUTS))
+def test_output_matches_golden(name: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("OPCC_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(OUTPUTS[name], encoding="utf-8")
+    assert path.is_file(), f"no golden file {path}; run with OPCC_UPDATE_GOLDEN=1"
+    assert OUTPUTS[name] == path.read_text(encoding="utf-8")
+
+
+def test_no_stale_golden_files() -> None:
+    assert sorted(p.name for p in GOLDEN.iterdir()) == sorted(OUTPUTS)
+
+
+def test_building_twice_gives_identical_dot() -> None:
+    again = opcc_model.load(opcc_model.example_root("process-maps"))
+    assert {f"{n}.dot": g.source for n, g in diagrams(again)} == {k: v for k, v in OUTPUTS.items() if k.endswith(".dot")}

@@ -1,0 +1,269 @@
+"""The bundled reference OPCC model: statutory coverage, RACI, reachability, example areas."""
+
+from __future__ import annotations
+
+import pytest
+import networkx as nx
+
+import opcc_model
+from opcc_model import Model
+
+HOME_OFFICE_FUNCTIONS = [
+    "Local Policing",
+    "Dealing with the Public",
+    "Criminal Justice Arrangements",
+    "Road Policing",
+    "Operational Support",
+    "Intelligence",
+    "Investigations",
+    "Public Protection",
+    "Investigative Support",
+    "National Policing",
+    "Support Functions",
+    "Other",
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> Model:
+    return opcc_model.load(opcc_model.reference_root())
+
+
+def _citing(model: Model, cite: str) -> list[opcc_model.Activity]:
+    return [a for a in model.activities if cite in (a.basis or ())]
+
+
+# --- statutory coverage -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("letter", list("abcdef"))
+def test_each_s7_plan_content_is_drafted_by_a_commissioner_activity(model: Model, letter: str) -> None:
+    cite = f"PRSR 2011 s.7(1)({letter})"
+    delivering = _citing(model, cite)
+    assert delivering, f"no activity cites {cite}"
+    assert any(
+        model.side_of(a.accountable) == "commissioner"
+        and ({"draft-police-and-crime-plan", "police-and-crime-objectives"} & set(a.outputs))
+        for a in delivering
+        if a.accountable
+    ), f"{cite} is cited but no commissioner activity puts it into the draft plan"
+
+
+@pytest.mark.parametrize(
+    "cite",
+    ["PRSR 2011 s.1(6)", "PRSR 2011 s.1(7)"]
+    + [f"PRSR 2011 s.1(8)({x})" for x in "abcd"],
+)
+def test_each_pcc_accountability_function_is_delivered_by_the_commissioner(model: Model, cite: str) -> None:
+    delivering = _citing(model, cite)
+    assert delivering, f"no activity cites {cite}"
+    assert all(model.side_of(a.accountable) == "commissioner" for a in delivering if a.accountable)
+
+
+def _panel_activities(model: Model, cite: str) -> list[opcc_model.Activity]:
+    return [a for a in _citing(model, cite) if a.accountable == "pcp"]
+
+
+def test_panel_reviews_the_draft_plan(model: Model) -> None:
+    found = [a for a in _panel_activities(model, "PRSR 2011 s.28") if "panel-plan-report" in a.outputs]
+    assert found
+    assert any("draft-police-and-crime-plan" in a.inputs for a in _panel_activities(model, "PRSR 2011 s.28"))
+
+
+def test_panel_holds_public_meeting_on_annual_report(model: Model) -> None:
+    found = [
+        a
+        for a in _panel_activities(model, "PRSR 2011 s.28")
+        if "annual-report" in a.inputs and "public" in a.informed
+    ]
+    assert found
+
+
+def test_panel_may_veto_the_precept(model: Model) -> None:
+    found = [
+        a
+        for a in _panel_activities(model, "PRSR 2011 Sch 5")
+        if a.kind == "decision" and "panel-precept-report" in a.outputs
+    ]
+    assert found
+    # the precept cannot be set before the Panel has reported
+    setting = model.activity("set-budget-and-precept")
+    assert "panel-precept-report" in setting.inputs
+
+
+def test_panel_confirmation_hearing_may_veto_chief_constable_candidate(model: Model) -> None:
+    found = [
+        a
+        for a in _panel_activities(model, "PRSR 2011 Sch 8")
+        if a.kind == "decision" and "panel-confirmation-report" in a.outputs
+    ]
+    assert found
+    decide = model.activity("decide-on-panel-recommendation")
+    assert "panel-confirmation-report" in decide.inputs
+    assert decide.accountable == "pcc"
+
+
+def test_chief_constable_must_have_regard_to_the_plan(model: Model) -> None:
+    (activity,) = [a for a in _citing(model, "PRSR 2011 s.8(2)") if a.accountable == "cc" and "police-and-crime-plan" in a.inputs]
+    assert model.side_of(activity.accountable) == "chief-constable"
+
+
+# --- RACI and basis -----------------------------------------------------------------------
+
+
+def test_every_activity_has_exactly_one_accountable_role_and_a_basis(model: Model) -> None:
+    roles = {r.id for r in model.roles}
+    for activity in model.activities:
+        assert isinstance(activity.accountable, str) and activity.accountable in roles, activity.id
+        assert activity.basis, f"{activity.id} has no basis"
+        assert all(cite.strip() for cite in activity.basis), activity.id
+
+
+def test_good_practice_is_labelled_and_never_presented_as_an_act(model: Model) -> None:
+    for activity in model.activities:
+        for cite in activity.basis or ():
+            if "guidance" in cite.lower() and "Ministry of Justice" not in cite:
+                assert cite.startswith("Good practice:"), (activity.id, cite)
+
+
+def test_every_process_and_activity_names_a_pag_code(model: Model) -> None:
+    codes = {c.code for c in model.codes}
+    for activity in model.activities:
+        assert activity.pag, activity.id
+        assert set(activity.pag) <= codes
+
+
+# --- structure ----------------------------------------------------------------------------
+
+
+def test_value_chain_stages_and_portfolios(model: Model) -> None:
+    assert [(s.id, s.portfolio) for s in model.stages if not s.supporting] == [
+        ("engage-consult", "Information"),
+        ("develop", "Strategy and Resource Planning"),
+        ("commission", "Commissioning and Service Delivery"),
+        ("monitor", "Scrutiny and Performance"),
+    ]
+    assert [s.id for s in model.stages if s.supporting] == ["governance"]
+    assert model.mandate == "commissioner-mandate"
+
+
+def test_six_outcomes_are_outcome_artifacts_each_delivered(model: Model) -> None:
+    assert len(model.outcomes) == 6
+    produced = {o for a in model.activities for o in a.outputs}
+    for outcome in model.outcomes:
+        assert model.artifact(outcome).kind == "outcome"
+        assert outcome in produced, f"nothing delivers {outcome}"
+
+
+def test_every_consumed_artifact_is_produced(model: Model) -> None:
+    produced = {o for a in model.activities for o in a.outputs}
+    consumed = {i for a in model.activities for i in a.inputs}
+    assert consumed <= produced, sorted(consumed - produced)
+
+
+def test_every_process_is_reachable_from_the_value_chain(model: Model) -> None:
+    stages = {s.id for s in model.stages}
+    reached = {p.id for p in model.processes if p.parent is None and p.stage in stages}
+    frontier = list(reached)
+    while frontier:
+        process = model.process(frontier.pop())
+        for activity in process.activities:
+            if activity.kind == "subprocess" and activity.process not in reached:
+                reached.add(activity.process)
+                frontier.append(activity.process)
+    assert reached == {p.id for p in model.processes}
+
+
+def test_each_drill_down_is_opened_by_its_parent(model: Model) -> None:
+    for process in model.processes:
+        if process.parent is not None:
+            parent = model.process(process.parent)
+            assert any(a.process == process.id for a in parent.activities), process.id
+            assert parent.stage == process.stage
+
+
+def test_every_stage_has_a_top_level_process(model: Model) -> None:
+    for stage in model.stages:
+        assert any(p.stage == stage.id and p.parent is None for p in model.processes), stage.id
+
+
+def test_activity_order_has_no_cycles(model: Model) -> None:
+    graph = nx.DiGraph()
+    for activity in model.activities:
+        graph.add_node(activity.id)
+        for before in activity.after:
+            graph.add_edge(before, activity.id)
+    assert nx.is_directed_acyclic_graph(graph)
+
+
+def test_roles_cover_both_principals_and_the_panel(model: Model) -> None:
+    principals = model.principals()
+    assert principals["commissioner"].id == "pcc"
+    assert principals["chief-constable"].id == "cc"
+    assert "2028" in (model.role("pcc").description or "")
+    assert model.side_of("pcp") == "oversight"
+
+
+def test_references_come_from_public_http_links(model: Model) -> None:
+    for process in model.processes:
+        for ref in process.references:
+            assert ref.url.startswith(("http://", "https://")), (process.id, ref.url)
+
+
+# --- England and Wales --------------------------------------------------------------------
+
+
+def test_s10_2_cooperation_differs_in_wales(model: Model) -> None:
+    by_jurisdiction = {
+        a.id: set(a.jurisdictions or ()) for a in _citing(model, "PRSR 2011 s.10(2)")
+    }
+    assert {"england"} in by_jurisdiction.values()
+    assert {"wales"} in by_jurisdiction.values()
+    psb = model.activity("participate-in-public-services-board")
+    assert psb.jurisdictions == ("wales",)
+    assert model.side_of("public-services-board") == "partner"
+
+
+def test_both_example_areas_load_and_one_is_welsh(model: Model) -> None:
+    areas = {b.area: b for b in model.boundaries}
+    assert set(areas) == {"example-england", "example-wales"}
+    assert areas["example-england"].jurisdiction == "england"
+    assert areas["example-wales"].jurisdiction == "wales"
+    for boundary in areas.values():
+        assert boundary.holder_of("1.1.1.1") == "commissioner"
+        assert boundary.holder_of("2.7") == "chief-constable"
+        assert boundary.holder_of("1.3.3.1") == "joint"
+        assert boundary.allocation_for("1.3.3.1").arrangement
+        delegated = [a for a in boundary.allocations if a.delegated_by == "commissioner"]
+        assert delegated and all(a.instrument for a in delegated)
+        assert boundary.waivers and all(w.reason for w in boundary.waivers)
+
+
+def test_every_glossary_leaf_is_held_in_each_area(model: Model) -> None:
+    parents = {c.parent for c in model.codes}
+    leaves = [c.code for c in model.codes if c.code not in parents]
+    for boundary in model.boundaries:
+        assert all(boundary.holder_of(code) for code in leaves), boundary.area
+
+
+# --- the open glossary --------------------------------------------------------------------
+
+
+def test_glossary_governance_codes_cite_a_basis(model: Model) -> None:
+    for code in model.codes:
+        if code.code == "1" or code.code.startswith("1."):
+            assert code.basis, code.code
+
+
+def test_operational_branch_is_the_home_office_function_categories(model: Model) -> None:
+    level_two = [c.name for c in model.codes if c.parent == "2"]
+    assert level_two == HOME_OFFICE_FUNCTIONS
+    for code in model.codes:
+        if code.code.startswith("2.") and code.level > 2:
+            assert "not a Home Office code" in (code.description or ""), code.code
+
+
+def test_glossary_header_says_it_is_not_the_licensed_pag() -> None:
+    text = (opcc_model.reference_root() / "pag" / "glossary.yaml").read_text(encoding="utf-8")
+    assert "NOT THE LICENSED POLICE ACTIVITIES GLOSSARY" in text
+    assert text.startswith("# yaml-language-server: $schema=../schemas/glossary.schema.json")
