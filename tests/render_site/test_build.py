@@ -24,7 +24,7 @@ def declared_references(model):
 
 def test_site_has_a_page_for_everything(built_site, site_model):
     expected = (
-        ["index.html", "value-chain.html", "glossary.html", "search.html", MARKER, "static/site.css", "static/site.js", "static/favicon.svg"]
+        ["index.html", "value-chain.html", "dependencies.html", "glossary.html", "search.html", MARKER, "static/site.css", "static/site.js", "static/favicon.svg"]
         + [f"stage-{s.id}.html" for s in site_model.stages]
         + [f"process-{p.id}.html" for p in site_model.processes]
         + [f"activity-{a.id}.html" for a in site_model.activities]

@@ -47,6 +47,7 @@ def site_files(site: Site, /) -> dict[str, bytes]:
     text: dict[str, str] = {
         page_path("index"): pages.render_home(site),
         page_path("value-chain"): pages.render_value_chain(site),
+        page_path("dependencies"): pages.render_dependencies(site),
         page_path("glossary"): pages.render_glossary(site),
         page_path("search"): pages.render_search(site),
     }

@@ -132,9 +132,10 @@ def plan_site(model: Model, /, *, area: str | None = None, diagrams: bool = True
     Raises :class:`~opcc_model.errors.NotFound` when ``area`` is not in the model.
     """
     areas = (model.boundary(area),) if area is not None else tuple(sorted(model.boundaries, key=lambda b: b.area))
+    findings = _findings(model, areas)
     svgs: dict[str, str] = {}
     if diagrams:
         from opcc_model.render.site.diagrams import site_diagrams
 
-        svgs = site_diagrams(model, areas)
-    return Site(model=model, areas=areas, findings=_findings(model, areas), diagrams=svgs, tables=_tables(model, areas))
+        svgs = site_diagrams(model, areas, findings=findings)
+    return Site(model=model, areas=areas, findings=findings, diagrams=svgs, tables=_tables(model, areas))

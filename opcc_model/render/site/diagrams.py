@@ -8,11 +8,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from markupsafe import Markup, escape
 
+from opcc_model.findings import Finding
 from opcc_model.model import Boundary, Model
+from opcc_model.render.backend import layout
+from opcc_model.render.boundarymap import boundary_map
+from opcc_model.render.diagrams import diagrams
+from opcc_model.render.links import diagram_name
 
 __all__ = ["site_diagrams", "inline_svg"]
 
@@ -30,6 +35,18 @@ def inline_svg(svg: str, label: str, /) -> Markup:
     return Markup(f'<svg role="img" aria-label="{escape(label)}"') + Markup(body[len("<svg"):])
 
 
-def site_diagrams(model: Model, areas: Iterable[Boundary], /) -> dict[str, str]:
-    """The SVG of each diagram of the site, keyed by diagram name (``process-<id>``)."""
-    return {}
+def site_diagrams(
+    model: Model, areas: Iterable[Boundary], /, *, findings: Mapping[str, Iterable[Finding]] | None = None
+) -> dict[str, str]:
+    """The SVG of each diagram of the site, keyed by diagram name (``process-<id>``), linking to site pages.
+
+    Every diagram of :func:`opcc_model.render.diagrams.diagrams` with ``page_suffix=".html"``;
+    boundary maps only for ``areas``, each marked with that area's ``findings``. Raises
+    :class:`~opcc_model.errors.RenderUnavailable` when no Graphviz backend can lay them out.
+    """
+    found = findings or {}
+    graphs = [(name, graph) for name, graph in diagrams(model, page_suffix=".html") if not name.startswith("boundary-")]
+    for boundary in areas:
+        graph = boundary_map(model, boundary.area, findings=found.get(boundary.area, ()), page_suffix=".html")
+        graphs.append((diagram_name("boundary", boundary.area), graph))
+    return {name: layout(graph.source, "svg").decode("utf-8") for name, graph in graphs}

@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 
 from opcc_model.findings import RULES
-from opcc_model.graph import consumers, producers
+from opcc_model.graph import consumers, dependencies, is_cross_boundary, producers
 from opcc_model.render.site.context import Site, finding_summary, plan_site, subject_page
 from opcc_model.render.site.diagrams import inline_svg
 from opcc_model.render.site.paths import code_anchor, csv_path, page_path, relative, root_of
@@ -25,6 +25,7 @@ from opcc_model.render.site.search import search_index
 __all__ = [
     "render_home",
     "render_value_chain",
+    "render_dependencies",
     "render_stage",
     "render_process",
     "render_activity",
@@ -78,6 +79,17 @@ def render_home(site: Site, /) -> str:
 def render_value_chain(site: Site, /) -> str:
     """The value chain page: the chain drawn, and every stage with its processes and sub-processes."""
     return _render(site, "value-chain.html", page_path("value-chain"), "The value chain")
+
+
+def render_dependencies(site: Site, /) -> str:
+    """The dependency page: the whole dependency map, and every dependency that crosses the boundary."""
+    model = site.model
+    graph = dependencies(model)
+    edges = [(model.activity(a), model.activity(b), data) for a, b, data in graph.edges(data=True)]
+    crossing = [(a, b, data) for a, b, data in edges if is_cross_boundary(model, a.id, b.id)]
+    return _render(
+        site, "dependencies.html", page_path("dependencies"), "Dependencies", crossing=crossing, total=len(edges)
+    )
 
 
 def render_stage(site: Site, stage_id: str, /) -> str:

@@ -21,11 +21,17 @@ __all__ = ["PAGE_KINDS", "page_path", "csv_path", "code_anchor", "code_path", "r
 PAGE_KINDS = ("stage", "process", "activity", "role", "artifact", "area", "raci")
 """Kinds with one page per id, named ``<kind>-<id>.html``."""
 
-_SINGLE = {"index": "index.html", "value-chain": "value-chain.html", "glossary": "glossary.html", "search": "search.html"}
+_SINGLE = {
+    "index": "index.html",
+    "value-chain": "value-chain.html",
+    "dependencies": "dependencies.html",
+    "glossary": "glossary.html",
+    "search": "search.html",
+}
 
 
 def page_path(kind: str, key: str = "", /) -> str:
-    """The site path of the page of ``kind`` ``key`` (``index``, ``value-chain``, ``glossary``, ``search`` take no key).
+    """The site path of the page of ``kind`` ``key`` (the pages without an id take no key).
 
     >>> page_path("index"), page_path("raci", "example-area")
     ('index.html', 'raci-example-area.html')
