@@ -46,14 +46,49 @@ def heading(page) -> str:
     return page.locator("h1").inner_text().strip()
 
 
-def test_click_down_the_value_chain_and_back_up(built_site: Path, page, site_model):
+def svg_link(page, href: str):
+    """The link to ``href`` inside the page's inline diagram (Graphviz writes ``xlink:href``)."""
+    return page.locator(f'figure.diagram svg a[*|href="{href}"]').first
+
+
+@pytest.fixture(scope="module")
+def reference_site(tmp_path_factory):
+    import opcc_model
+    from opcc_model.render.site import build_site
+
+    model = opcc_model.load(opcc_model.reference_root())
+    return model, build_site(model, tmp_path_factory.mktemp("reference") / "site")
+
+
+def test_reference_model_click_stage_in_svg_process_activity_and_back(reference_site, page):
+    model, site = reference_site
+    page.goto(site.joinpath("index.html").as_uri())
+    assert heading(page) == "OPCC operating model"
+    stage = next(s for s in model.stages if any(p.stage == s.id and p.parent is None for p in model.processes))
+    svg_link(page, f"stage-{stage.id}.html").click()
+    page.wait_for_url(f"**/stage-{stage.id}.html")
+    assert heading(page) == stage.name
+
+    process = next(p for p in model.processes if p.stage == stage.id and p.parent is None and p.activities)
+    page.locator("main ul").get_by_role("link", name=process.name, exact=True).first.click()
+    page.wait_for_url(f"**/process-{process.id}.html")
+    assert heading(page) == process.name
+
+    activity = process.activities[0]
+    svg_link(page, f"activity-{activity.id}.html").click()  # the process map is clickable
+    page.wait_for_url(f"**/activity-{activity.id}.html")
+    assert heading(page) == activity.name
+
+    page.get_by_role("link", name=f"Back to {process.name}", exact=True).click()
+    page.wait_for_url(f"**/process-{process.id}.html")
+    assert heading(page) == process.name
+
+
+def test_click_down_to_a_sub_process_and_back_up(built_site: Path, page, site_model):
     page.goto(built_site.joinpath("index.html").as_uri())
     assert heading(page) == "OPCC operating model"
     stage = site_model.stages[0]
-    svg_stage = page.locator(f'figure.diagram svg a[href$="stage-{stage.id}.html"], '
-                             f'figure.diagram svg a[*|href$="stage-{stage.id}.html"]')
-    target = svg_stage.first if svg_stage.count() else page.locator(f'ol.stages a[href="stage-{stage.id}.html"]')
-    target.click()
+    svg_link(page, f"stage-{stage.id}.html").click()
     page.wait_for_url(f"**/stage-{stage.id}.html")
     assert heading(page) == stage.name
 
@@ -61,7 +96,7 @@ def test_click_down_the_value_chain_and_back_up(built_site: Path, page, site_mod
     page.wait_for_url("**/process-conduct-stakeholder-analysis.html")
     assert heading(page) == "Conduct Stakeholder Analysis"
 
-    page.get_by_role("link", name="Define Stakeholder Objectives").first.click()
+    svg_link(page, "process-define-stakeholder-objectives.html").click()  # the sub-process node of the map
     page.wait_for_url("**/process-define-stakeholder-objectives.html")
     assert heading(page) == "Define Stakeholder Objectives"
 
