@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
         site = build_site(model, Path(tmp) / "site")
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        for name, path in (("home", "index.html"), ("process", f"process/{process}.html")):
+        for name, path in (("home", "index.html"), ("process", f"process-{process}.html")):
             page.goto((site / path).as_uri())
             page.screenshot(path=str(images / f"site-{name}.png"), full_page=True)
             print(images / f"site-{name}.png")
