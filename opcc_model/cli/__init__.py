@@ -28,6 +28,7 @@ COMMANDS: tuple[str, ...] = (
     "plan",
     "diff",
     "scenario",
+    "site",
 )
 """Subcommand modules under ``opcc_model.cli``; each defines ``register(subparsers)``."""
 
@@ -70,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(f"{len(exc.issues)} error{'s' if len(exc.issues) != 1 else ''}: the model was not loaded")
         return EXIT_USAGE
     except OpccError as exc:
-        error(str(exc))
+        error(str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         error("interrupted")

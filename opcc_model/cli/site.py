@@ -1,0 +1,29 @@
+"""``opcc site PATH --out DIR [--area A]``: build the static HTML site of a model."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from opcc_model.cli.common import EXIT_OK, info
+from opcc_model.loader import load
+from opcc_model.render.site import build_site
+
+__all__ = ["register", "handle"]
+
+
+def register(subparsers: Any) -> None:
+    """Add ``site`` to the ``opcc`` parser."""
+    parser = subparsers.add_parser("site", help="build the static HTML site of a model, with its findings report")
+    parser.add_argument("path", help="the model root (a folder holding processes/ and pag/)")
+    parser.add_argument("--out", required=True, help="the folder to write the site into (replaced as a whole)")
+    parser.add_argument("--area", help="show only this force area (default: every area)")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Load the model, build the site, and name its home page on stderr."""
+    model = load(args.path)
+    out = build_site(model, args.out, area=args.area)
+    info(f"wrote {out / 'index.html'}")
+    return EXIT_OK

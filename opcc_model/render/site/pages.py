@@ -1,0 +1,205 @@
+"""The pages of the site, each rendered to a string from a Jinja2 template (autoescaped).
+
+>>> import opcc_model
+>>> site = plan_site(opcc_model.load(opcc_model.example_root("minimal")), diagrams=False)
+>>> html = render_activity(site, "agree-outcomes")
+>>> "<h1>Agree outcomes with partners</h1>" in html, 'href="process-conduct-stakeholder-analysis.html"' in html
+(True, True)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+
+from opcc_model.findings import RULES
+from opcc_model.graph import consumers, dependencies, is_cross_boundary, producers
+from opcc_model.render.site.context import Site, finding_summary, plan_site, subject_page
+from opcc_model.render.site.diagrams import inline_svg
+from opcc_model.render.site.paths import code_anchor, csv_path, page_path, relative, root_of
+from opcc_model.render.site.raci import raci_rows
+from opcc_model.render.site.search import search_index
+
+__all__ = [
+    "render_home",
+    "render_value_chain",
+    "render_dependencies",
+    "render_stage",
+    "render_process",
+    "render_activity",
+    "render_role",
+    "render_artifact",
+    "render_glossary",
+    "render_area",
+    "render_raci",
+    "render_search",
+    "plan_site",
+]
+
+
+@pass_context
+def _link(context: Any, kind: str, key: str = "") -> str:
+    return relative(context["page"], page_path(kind, key))
+
+
+@pass_context
+def _asset(context: Any, path: str) -> str:
+    return relative(context["page"], path)
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment of the site: package templates, autoescape on, undefined names are errors."""
+    env = Environment(
+        loader=PackageLoader("opcc_model.render.site", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(link=_link, asset=_asset, code_anchor=code_anchor, rules=RULES, inline_svg=inline_svg)
+    return env
+
+
+def _render(site: Site, template: str, page: str, title: str, **values: Any) -> str:
+    return environment().get_template(template).render(
+        site=site, model=site.model, page=page, root=root_of(page), title=title, **values
+    )
+
+
+def render_home(site: Site, /) -> str:
+    """The home page: the value chain, its stages and processes, the areas with their headline findings."""
+    summaries = {b.area: finding_summary(site.findings.get(b.area, ())) for b in site.areas}
+    return _render(site, "home.html", page_path("index"), "OPCC operating model", summaries=summaries)
+
+
+def render_value_chain(site: Site, /) -> str:
+    """The value chain page: the chain drawn, and every stage with its processes and sub-processes."""
+    return _render(site, "value-chain.html", page_path("value-chain"), "The value chain")
+
+
+def render_dependencies(site: Site, /) -> str:
+    """The dependency page: the whole dependency map, and every dependency that crosses the boundary."""
+    model = site.model
+    graph = dependencies(model)
+    edges = [(model.activity(a), model.activity(b), data) for a, b, data in graph.edges(data=True)]
+    crossing = [(a, b, data) for a, b, data in edges if is_cross_boundary(model, a.id, b.id)]
+    return _render(
+        site, "dependencies.html", page_path("dependencies"), "Dependencies", crossing=crossing, total=len(edges)
+    )
+
+
+def render_stage(site: Site, stage_id: str, /) -> str:
+    """The page of one stage of the value chain: its processes."""
+    stage = site.model.stage(stage_id)
+    return _render(site, "stage.html", page_path("stage", stage_id), stage.name, stage=stage)
+
+
+def render_process(site: Site, process_id: str, /) -> str:
+    """The page of one process: its map, its activities with RACI, codes, inputs and outputs."""
+    process = site.model.process(process_id)
+    parent = site.model.process(process.parent) if process.parent else None
+    return _render(
+        site,
+        "process.html",
+        page_path("process", process_id),
+        process.name,
+        process=process,
+        parent=parent,
+        stage=site.model.stage(process.stage),
+        children=site.children(process_id),
+    )
+
+
+def render_activity(site: Site, activity_id: str, /) -> str:
+    """The page of one activity: guidance, RACI, codes, inputs and outputs, order, references."""
+    model = site.model
+    activity = model.activity(activity_id)
+    before = [a for a in model.activities if activity_id in a.after]
+    return _render(
+        site,
+        "activity.html",
+        page_path("activity", activity_id),
+        activity.name,
+        activity=activity,
+        process=model.process_of(activity_id),
+        before=before,
+    )
+
+
+def render_role(site: Site, role_id: str, /) -> str:
+    """The page of one role: what it is accountable, responsible, consulted and informed for."""
+    role = site.model.role(role_id)
+    reports = [r for r in site.model.roles if r.reports_to == role_id]
+    return _render(
+        site, "role.html", page_path("role", role_id), role.name, role=role, duties=site.duties(role_id), reports=reports
+    )
+
+
+def render_artifact(site: Site, artifact_id: str, /) -> str:
+    """The page of one artifact: the activities that produce it and those that consume it."""
+    model = site.model
+    artifact = model.artifact(artifact_id)
+    return _render(
+        site,
+        "artifact.html",
+        page_path("artifact", artifact_id),
+        artifact.name,
+        artifact=artifact,
+        producers=[model.activity(a) for a in producers(model).get(artifact_id, ())],
+        consumers=[model.activity(a) for a in consumers(model).get(artifact_id, ())],
+    )
+
+
+def render_glossary(site: Site, /) -> str:
+    """The PAG glossary as a tree of nested lists, each code with its name, basis and activities."""
+    return _render(
+        site,
+        "glossary.html",
+        page_path("glossary"),
+        "Police Activities Glossary",
+        tree=site.code_children(),
+        mapped=site.activities_of_code(),
+    )
+
+
+def render_area(site: Site, area: str, /) -> str:
+    """The page of one force area: its boundary, coverage, hand-offs and findings grouped by code."""
+    boundary = site.model.boundary(area)
+    findings = site.findings.get(area, ())
+    by_code: dict[str, list[Any]] = {}
+    for finding in findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    return _render(
+        site,
+        "area.html",
+        page_path("area", area),
+        boundary.name,
+        boundary=boundary,
+        by_code=sorted(by_code.items()),
+        summary=finding_summary(findings),
+        subject_page=lambda key: subject_page(site.model, key),
+        tables=site.tables.get(area, {}),
+    )
+
+
+def render_raci(site: Site, area: str, /) -> str:
+    """The RACI matrix page of one area (activities × roles), linking its CSV download."""
+    boundary = site.model.boundary(area)
+    return _render(
+        site,
+        "raci.html",
+        page_path("raci", area),
+        f"RACI matrix: {boundary.name}",
+        boundary=boundary,
+        rows=raci_rows(site.model, area=area),
+        csv=relative(page_path("raci", area), csv_path(area)),
+    )
+
+
+def render_search(site: Site, /) -> str:
+    """The search page: a filter over activities and PAG codes, its index embedded as JSON."""
+    return _render(site, "search.html", page_path("search"), "Search activities and codes", index=search_index(site.model))

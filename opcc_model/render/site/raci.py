@@ -1,0 +1,73 @@
+"""The RACI matrix of one area: activities × roles, as rows for the page and as CSV.
+
+An area sees the activities of its jurisdiction; each row also names who holds the
+activity's PAG codes in that area.
+
+>>> import opcc_model
+>>> model = opcc_model.load(opcc_model.example_root("minimal"))
+>>> print(raci_csv(model, area="example-area"), end="")
+activity,name,process,pag,holder,pcc,opcc-chief-executive,cc,pcp,csp
+identify-stakeholders,Identify stakeholders,conduct-stakeholder-analysis,1.1.2.8,commissioner,A,R,C,I,
+agree-outcomes,Agree outcomes with partners,conduct-stakeholder-analysis,1.1.2.8,commissioner,A,,,,C
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from opcc_model.model import Activity, Model, Process
+
+__all__ = ["RaciRow", "raci_rows", "raci_csv", "letters"]
+
+
+@dataclass(frozen=True)
+class RaciRow:
+    """One activity's line of the matrix: its process, codes, holders and one cell per role."""
+
+    activity: Activity
+    process: Process
+    holders: tuple[str, ...]
+    cells: tuple[str, ...]
+
+
+def letters(activity: Activity, role_id: str, /) -> str:
+    """The RACI letters ``role_id`` has on ``activity`` (``""`` when none), in A, R, C, I order.
+
+    >>> letters(Activity(id="a", name="A", accountable="pcc", informed=("pcc",)), "pcc")
+    'AI'
+    """
+    return "".join(letter for letter, role in activity.roles() if role == role_id)
+
+
+def raci_rows(model: Model, /, *, area: str) -> list[RaciRow]:
+    """The matrix rows of ``area``: activities of its jurisdiction, in file order, cells in role order.
+
+    >>> import opcc_model
+    >>> rows = raci_rows(opcc_model.load(opcc_model.example_root("minimal")), area="example-area")
+    >>> rows[0].cells
+    ('A', 'R', 'C', 'I', '')
+    """
+    boundary = model.boundary(area)
+    rows = []
+    for process in model.processes:
+        for activity in process.activities:
+            if boundary.jurisdiction not in (activity.jurisdictions or process.jurisdictions):
+                continue
+            holders = sorted({boundary.holder_of(code) or "unallocated" for code in activity.pag})
+            cells = tuple(letters(activity, role.id) for role in model.roles)
+            rows.append(RaciRow(activity, process, tuple(holders), cells))
+    return rows
+
+
+def raci_csv(model: Model, /, *, area: str) -> str:
+    """The matrix of ``area`` as CSV text (``\\n`` line ends, one column per role id)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["activity", "name", "process", "pag", "holder", *(role.id for role in model.roles)])
+    for row in raci_rows(model, area=area):
+        writer.writerow(
+            [row.activity.id, row.activity.name, row.process.id, " ".join(row.activity.pag), " ".join(row.holders), *row.cells]
+        )
+    return buffer.getvalue()

@@ -1,0 +1,139 @@
+"""The site in a real browser (Debian's chromium driven by Playwright): click down the value chain and back up.
+
+Skipped, with the reason, only when chromium or playwright is missing. CI installs both
+(``apt-get install chromium``; ``pip install playwright``; never ``playwright install``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+if CHROMIUM is None:
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} {r.failure}"))
+    page.problems = problems
+    yield page
+    context.close()
+    assert problems == []
+
+
+def heading(page) -> str:
+    return page.locator("h1").inner_text().strip()
+
+
+def svg_link(page, href: str):
+    """The link to ``href`` inside the page's inline diagram (Graphviz writes ``xlink:href``)."""
+    return page.locator(f'figure.diagram svg a[*|href="{href}"]').first
+
+
+@pytest.fixture(scope="module")
+def reference_site(tmp_path_factory):
+    import opcc_model
+    from opcc_model.render.site import build_site
+
+    model = opcc_model.load(opcc_model.reference_root())
+    return model, build_site(model, tmp_path_factory.mktemp("reference") / "site")
+
+
+def test_reference_model_click_stage_in_svg_process_activity_and_back(reference_site, page):
+    model, site = reference_site
+    page.goto(site.joinpath("index.html").as_uri())
+    assert heading(page) == "OPCC operating model"
+    stage = next(s for s in model.stages if any(p.stage == s.id and p.parent is None for p in model.processes))
+    svg_link(page, f"stage-{stage.id}.html").click()
+    page.wait_for_url(f"**/stage-{stage.id}.html")
+    assert heading(page) == stage.name
+
+    process = next(p for p in model.processes if p.stage == stage.id and p.parent is None and p.activities)
+    page.locator("main ul").get_by_role("link", name=process.name, exact=True).first.click()
+    page.wait_for_url(f"**/process-{process.id}.html")
+    assert heading(page) == process.name
+
+    activity = process.activities[0]
+    svg_link(page, f"activity-{activity.id}.html").click()  # the process map is clickable
+    page.wait_for_url(f"**/activity-{activity.id}.html")
+    assert heading(page) == activity.name
+
+    page.get_by_role("link", name=f"Back to {process.name}", exact=True).click()
+    page.wait_for_url(f"**/process-{process.id}.html")
+    assert heading(page) == process.name
+
+
+def test_click_down_to_a_sub_process_and_back_up(built_site: Path, page, site_model):
+    page.goto(built_site.joinpath("index.html").as_uri())
+    assert heading(page) == "OPCC operating model"
+    stage = site_model.stages[0]
+    svg_link(page, f"stage-{stage.id}.html").click()
+    page.wait_for_url(f"**/stage-{stage.id}.html")
+    assert heading(page) == stage.name
+
+    page.get_by_role("link", name="Conduct Stakeholder Analysis", exact=True).first.click()
+    page.wait_for_url("**/process-conduct-stakeholder-analysis.html")
+    assert heading(page) == "Conduct Stakeholder Analysis"
+
+    svg_link(page, "process-define-stakeholder-objectives.html").click()  # the sub-process node of the map
+    page.wait_for_url("**/process-define-stakeholder-objectives.html")
+    assert heading(page) == "Define Stakeholder Objectives"
+
+    page.locator("table.activities").get_by_role("link", name="List objectives").click()
+    page.wait_for_url("**/activity-list-objectives.html")
+    assert heading(page) == "List objectives"
+
+    page.get_by_role("link", name="Back to Define Stakeholder Objectives").click()
+    page.wait_for_url("**/process-define-stakeholder-objectives.html")
+    assert heading(page) == "Define Stakeholder Objectives"
+
+    page.locator("nav.crumbs").get_by_role("link", name="Conduct Stakeholder Analysis").click()
+    page.wait_for_url("**/process-conduct-stakeholder-analysis.html")
+    page.locator("nav.crumbs").get_by_role("link", name="Home").click()
+    assert heading(page) == "OPCC operating model"
+
+
+def test_search_filters_from_file_url(built_site: Path, page):
+    page.goto(built_site.joinpath("search.html").as_uri())
+    results = page.locator("#results li")
+    total = results.count()
+    assert total == 5 + 7  # activities and codes of the fixture
+    page.fill("#q", "1.1.2")
+    assert page.locator("#count").inner_text() == "6 matches"  # 4 activities, codes 1.1.2 and 1.1.2.8
+    page.uncheck("input[value=code]")
+    assert results.count() == 4
+    page.fill("#q", "<script>")
+    assert results.count() == 1
+    assert results.first.locator("a").inner_text() == "Agree outcomes <script>alert(1)</script>"
+    results.first.locator("a").click()
+    page.wait_for_url("**/activity-agree-outcomes.html")
+
+
+def test_glossary_fragment_opens_its_branch_and_links_are_keyboard_reachable(built_site: Path, page):
+    page.goto(built_site.joinpath("activity-identify-stakeholders.html").as_uri())
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.get_by_role("link", name="1.1.2.8").first.click()
+    page.wait_for_url("**/glossary.html#code-1.1.2.8")
+    assert page.locator("#code-1\\.1\\.2\\.8").is_visible()
