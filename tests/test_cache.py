@@ -73,7 +73,8 @@ def test_a_changed_file_is_the_only_file_read_again(model_root, reads):
     model = cache.load_cached(model_root)
     assert reads == [changed]
     assert model == opcc_model.load(model_root)
-    assert model.processes[0].name.startswith("Renamed")
+    renamed = [p.id for p in model.processes if p.name.startswith("Renamed")]
+    assert renamed == [Path(changed).stem]
     reads.clear()
     assert cache.load_cached(model_root) == model and reads == []
 
