@@ -20,7 +20,7 @@ from opcc_model.errors import ModelLoadError, OpccError
 
 __all__ = ["main", "run", "COMMANDS"]
 
-COMMANDS: tuple[str, ...] = ("validate", "schema")
+COMMANDS: tuple[str, ...] = ("validate", "schema", "check", "query")
 """Subcommand modules under ``opcc_model.cli``; each defines ``register(subparsers)``."""
 
 
