@@ -31,7 +31,7 @@ Model-wide findings (no area) are fixed in the model, not waived.
 def findings_markdown() -> str:
     """The Markdown of docs/findings.md: a table of every code, then a section per code."""
     lines = ["# Findings", "", _INTRO, "| code | severity | finding |", "|---|---|---|"]
-    ordered = sorted(RULES.values(), key=lambda r: r.code)
+    ordered = sorted(RULES.values(), key=lambda r: ("GOD".find(r.code[5]), r.code))  # as DESIGN.md
     lines += [f"| [{r.code}](#{r.code.lower()}) | {r.severity} | {r.title} |" for r in ordered]
     for r in ordered:
         lines += ["", f"## {r.code}", "", f"**{r.severity}**: {r.title}.", "", inspect.cleandoc(r.doc)]
