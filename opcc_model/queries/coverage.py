@@ -3,9 +3,9 @@
 >>> import opcc_model
 >>> table = coverage(opcc_model.load(opcc_model.example_root("minimal")), area="example-area")
 >>> table.columns
-('code', 'name', 'level', 'leaves', 'commissioner', 'chief-constable', 'joint', 'unallocated', 'delivered')
+('code', 'name', 'level', 'leaves', 'commissioner', 'chief-constable', 'joint', 'undecided', 'unallocated', 'delivered')
 >>> table.rows[0]
-('1', 'Governance', 1, 1, 1, 0, 0, 0, 1)
+('1', 'Governance', 1, 1, 1, 0, 0, 0, 0, 1)
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections import Counter
 
 from opcc_model.model import Model
-from opcc_model.queries.index import children, code_activities, code_order, resolved_allocations
+from opcc_model.queries.index import children, code_activities, code_order, resolved_allocations, undecided_codes
 from opcc_model.queries.table import QueryResult
 
 __all__ = ["coverage", "COVERAGE_COLUMNS", "code_sort_key"]
 
-_TALLIES = ("leaves", "commissioner", "chief-constable", "joint", "unallocated", "delivered")
+_TALLIES = ("leaves", "commissioner", "chief-constable", "joint", "undecided", "unallocated", "delivered")
 COVERAGE_COLUMNS = ("code", "name", "level", *_TALLIES)
 """The columns of :func:`coverage`."""
 
@@ -35,8 +35,8 @@ def code_sort_key(code: str) -> tuple[int, ...]:
 def coverage(model: Model, /, *, area: str) -> QueryResult:
     """For every glossary code, how many leaves below it each holder has in ``area``, and how many are delivered.
 
-    A leaf counts under its holder (``commissioner``, ``chief-constable``, ``joint``, or
-    ``unallocated``), and as ``delivered`` when an activity in scope for the area's
+    A leaf counts under its holder (``commissioner``, ``chief-constable``, ``joint``),
+    ``undecided`` (allocated twice to different holders, OPCC-O101) or ``unallocated``, and as ``delivered`` when an activity in scope for the area's
     jurisdiction maps to it; each code sums the leaves of its subtree (a leaf counts
     itself). Rows are in numeric code order. One walk up the tree: O(codes).
 
@@ -44,6 +44,7 @@ def coverage(model: Model, /, *, area: str) -> QueryResult:
     """
     boundary = model.boundary(area)
     resolved = resolved_allocations(model, area)
+    undecided = undecided_codes(model, area)
     mapped = code_activities(model, boundary.jurisdiction)
     kids = children(model)
     tallies: dict[str, Counter[str]] = {}
@@ -52,7 +53,8 @@ def coverage(model: Model, /, *, area: str) -> QueryResult:
         if not kids[code]:
             allocation = resolved[code]
             total["leaves"] += 1
-            total[allocation.holder if allocation else "unallocated"] += 1
+            holder = allocation.holder if allocation else "undecided" if code in undecided else "unallocated"
+            total[holder] += 1
             total["delivered"] += code in mapped
         for kid in kids[code]:
             total.update(tallies[kid])

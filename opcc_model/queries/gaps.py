@@ -13,7 +13,15 @@ from collections.abc import Iterator
 from opcc_model.findings import Finding
 from opcc_model.graph import consumers, producers
 from opcc_model.model import Model
-from opcc_model.queries.index import children, code_activities, code_order, label, leaves, resolved_allocations
+from opcc_model.queries.index import (
+    children,
+    code_activities,
+    code_order,
+    label,
+    leaves,
+    resolved_allocations,
+    undecided_codes,
+)
 from opcc_model.queries.rules import check_rule, finding
 
 __all__ = [
@@ -55,7 +63,8 @@ def unaccountable_activities(model: Model, /) -> Iterator[Finding]:
 def unallocated_leaves(model: Model, area: str, /) -> Iterator[Finding]:
     """Fires for every leaf code of the glossary that no allocation of the area covers.
 
-    A leaf is covered when an allocation names it or one of its prefixes. Why it matters:
+    A leaf is covered when an allocation names it or one of its prefixes (a leaf under a
+    code allocated twice to different holders is OPCC-O101's, not this one's). Why it matters:
     the area has not said whether the commissioner or the chief constable holds that
     capability, so nobody can be held to account for it.
 
@@ -66,10 +75,11 @@ def unallocated_leaves(model: Model, area: str, /) -> Iterator[Finding]:
     "Example Force Area allocates 'Operational policing' (2) to nobody."
     """
     resolved = resolved_allocations(model, area)
+    undecided = undecided_codes(model, area)
     boundary = model.boundary(area)
     where = model.location_of("area", area, "allocations")
     for leaf in leaves(model):
-        if resolved.get(leaf) is None:
+        if resolved.get(leaf) is None and leaf not in undecided:
             yield finding(
                 "OPCC-G102",
                 [leaf],

@@ -26,6 +26,7 @@ __all__ = [
     "code_sides",
     "resolved_allocations",
     "allocation_of",
+    "undecided_codes",
     "role_sides",
     "accountable_side",
     "other_principal",
@@ -114,25 +115,43 @@ def code_sides(model: Model, jurisdiction: str | None, /) -> dict[str, dict[Side
     return model.memo(f"q:code-sides:{jurisdiction}", build)
 
 
+def _resolve(model: Model, area: str) -> tuple[dict[str, Allocation | None], frozenset[str]]:
+    exact: dict[str, Allocation] = {}
+    holders: dict[str, set[str]] = defaultdict(set)
+    for allocation in model.boundary(area).allocations:
+        exact.setdefault(allocation.pag, allocation)
+        holders[allocation.pag].add(allocation.holder)
+    codes = {c.code: c for c in model.codes}
+    resolved: dict[str, Allocation | None] = {}
+    undecided: set[str] = set()
+    for code in code_order(model):
+        parent = codes[code].parent
+        if code in exact:
+            conflict = len(holders[code]) > 1
+            resolved[code] = None if conflict else exact[code]
+            if conflict:
+                undecided.add(code)
+        else:
+            resolved[code] = resolved.get(parent) if parent else None
+            if parent in undecided:
+                undecided.add(code)
+    return resolved, frozenset(undecided)
+
+
 def resolved_allocations(model: Model, area: str, /) -> dict[str, Allocation | None]:
     """For every glossary code, the allocation that decides its holder in ``area`` (or ``None``).
 
-    One walk down the glossary tree: a code's own allocation (the first listed, on a tie)
-    wins, else its parent's. Same answer as :meth:`Boundary.allocation_for`, in linear time.
+    One walk down the glossary tree: a code's own allocation wins, else its parent's;
+    the same answer as :meth:`Boundary.allocation_for`, in linear time, except that a code
+    allocated twice to different holders (OPCC-O101) and what it covers is undecided:
+    ``None`` here, and listed by :func:`undecided_codes`, whatever the order of the lines.
     """
+    return model.memo(f"q:resolved:{area}", lambda m: _resolve(m, area))[0]
 
-    def build(m: Model) -> dict[str, Allocation | None]:
-        exact: dict[str, Allocation] = {}
-        for allocation in m.boundary(area).allocations:
-            exact.setdefault(allocation.pag, allocation)
-        codes = {c.code: c for c in m.codes}
-        resolved: dict[str, Allocation | None] = {}
-        for code in code_order(m):
-            parent = codes[code].parent
-            resolved[code] = exact.get(code) or (resolved.get(parent) if parent else None)
-        return resolved
 
-    return model.memo(f"q:resolved:{area}", build)
+def undecided_codes(model: Model, area: str, /) -> frozenset[str]:
+    """The codes whose holder in ``area`` is undecided: allocated twice to different holders, or below such a code."""
+    return model.memo(f"q:resolved:{area}", lambda m: _resolve(m, area))[1]
 
 
 def allocation_of(model: Model, area: str, code: str, /) -> Allocation | None:
