@@ -47,11 +47,14 @@ def cross_boundary_dependencies(model: Model, /) -> Iterator[Finding]:
 
     A dependency is ``A → B`` when B consumes what A produces or B is ``after`` A; it
     crosses when the two accountable sides differ and one of them is the commissioner or
-    the chief constable. It is information, not a fault: these are the hand-offs the two
+    the chief constable.
+
+    Why it matters: it is information, not a fault: these are the hand-offs the two
     offices must agree (an information-sharing protocol, a reporting timetable).
 
-    Raise it to a warning in ``opcc.toml`` (``[severity] "OPCC-D101" = "warning"``) to
-    review every hand-off; remove it by making one side accountable for both ends.
+    Fix: nothing to fix; make one side accountable for both ends to remove it, or raise
+    it to a warning in ``opcc.toml`` (``[severity] "OPCC-D101" = "warning"``) to review
+    every hand-off.
 
     Example: ``set-budget`` (accountable ``pcc``) outputs ``budget`` that
     ``plan-deployment`` (accountable ``cc``) inputs: "'Plan deployment' (plan-deployment)
