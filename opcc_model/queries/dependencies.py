@@ -16,7 +16,7 @@ from opcc_model.findings import Finding
 from opcc_model.graph import dependencies, is_cross_boundary
 from opcc_model.location import Location
 from opcc_model.model import Model
-from opcc_model.queries.index import accountable_side, label
+from opcc_model.queries.index import activity_sides, label, where
 from opcc_model.queries.rules import check_rule, finding
 
 __all__ = ["cross_boundary_dependencies", "cycles", "dependency_location"]
@@ -35,8 +35,8 @@ def dependency_location(model: Model, producer: str, consumer: str, /) -> Locati
     edge = dependencies(model).edges[producer, consumer]
     activity = model.activity(consumer)
     if edge["artifacts"]:
-        return model.location_of("activity", consumer, "inputs", activity.inputs.index(edge["artifacts"][0]))
-    return model.location_of("activity", consumer, "after", activity.after.index(producer))
+        return where(model, "activity", consumer, "inputs", activity.inputs.index(edge["artifacts"][0]))
+    return where(model, "activity", consumer, "after", activity.after.index(producer))
 
 
 @check_rule(
@@ -62,17 +62,18 @@ def cross_boundary_dependencies(model: Model, /) -> Iterator[Finding]:
     commissioner's side for 'Budget' (budget)."
     """
     graph = dependencies(model)
+    sides = activity_sides(model)
     for producer, consumer, artifacts in graph.edges(data="artifacts"):
-        if not is_cross_boundary(model, producer, consumer):
+        made, used = sides[producer], sides[consumer]
+        # same side or nobody accountable never crosses: skip those before asking the graph layer
+        if made == used or made is None or used is None or not is_cross_boundary(model, producer, consumer):
             continue
-        made, used = model.activity(producer), model.activity(consumer)
         what = ", ".join(label(model, "artifact", a) for a in artifacts) if artifacts else "its completion"
         yield finding(
             "OPCC-D101",
             [producer, consumer],
-            f"{label(model, 'activity', consumer)} on {_SIDE_NAMES[accountable_side(model, used) or 'public']} "
-            f"depends on {label(model, 'activity', producer)} on "
-            f"{_SIDE_NAMES[accountable_side(model, made) or 'public']} for {what}.",
+            f"{label(model, 'activity', consumer)} on {_SIDE_NAMES[used]} "
+            f"depends on {label(model, 'activity', producer)} on {_SIDE_NAMES[made]} for {what}.",
             dependency_location(model, producer, consumer),
         )
 
@@ -105,5 +106,5 @@ def cycles(model: Model, /) -> Iterator[Finding]:
             "OPCC-D102",
             members,
             f"{listed} depend on each other in a cycle: {' → '.join([*loop, loop[0]])}.",
-            model.location_of("activity", members[0]),
+            where(model, "activity", members[0]),
         )

@@ -18,6 +18,7 @@ from opcc_model.queries.index import (
     code_activities,
     code_order,
     label,
+    where,
     leaves,
     resolved_allocations,
     undecided_codes,
@@ -55,7 +56,7 @@ def unaccountable_activities(model: Model, /) -> Iterator[Finding]:
                 "OPCC-G101",
                 [activity.id],
                 f"Nobody is accountable for {label(model, 'activity', activity.id)}.",
-                model.location_of("activity", activity.id),
+                where(model, "activity", activity.id),
             )
 
 
@@ -77,14 +78,14 @@ def unallocated_leaves(model: Model, area: str, /) -> Iterator[Finding]:
     resolved = resolved_allocations(model, area)
     undecided = undecided_codes(model, area)
     boundary = model.boundary(area)
-    where = model.location_of("area", area, "allocations")
+    allocations_at = where(model, "area", area, "allocations")
     for leaf in leaves(model):
         if resolved.get(leaf) is None and leaf not in undecided:
             yield finding(
                 "OPCC-G102",
                 [leaf],
                 f"{boundary.name} allocates {label(model, 'code', leaf)} to nobody.",
-                where,
+                allocations_at,
                 area,
             )
 
@@ -145,7 +146,7 @@ def undelivered_capabilities(model: Model, area: str, /) -> Iterator[Finding]:
                 [code],
                 f"In {boundary.name} the commissioner holds {label(model, 'code', code)} "
                 f"but no activity delivers it.",
-                model.location_of("allocation", f"{area}/{allocation.pag}"),
+                where(model, "allocation", f"{area}/{allocation.pag}"),
                 area,
             )
 
@@ -177,7 +178,7 @@ def unproduced_artifacts(model: Model, /) -> Iterator[Finding]:
                 [artifact],
                 f"{label(model, 'activity', first)} needs {label(model, 'artifact', artifact)} "
                 f"but no activity produces it.",
-                model.location_of("activity", first, "inputs", inputs.index(artifact)),
+                where(model, "activity", first, "inputs", inputs.index(artifact)),
             )
 
 
@@ -210,5 +211,5 @@ def unconsumed_artifacts(model: Model, /) -> Iterator[Finding]:
                 [artifact],
                 f"{label(model, 'activity', first)} produces {label(model, 'artifact', artifact)} "
                 f"but nothing uses it.",
-                model.location_of("activity", first, "outputs", outputs.index(artifact)),
+                where(model, "activity", first, "outputs", outputs.index(artifact)),
             )

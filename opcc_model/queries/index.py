@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from opcc_model.location import Location
 from opcc_model.model import PRINCIPAL_SIDES, Activity, Allocation, Model, Side
 
 __all__ = [
@@ -29,8 +30,11 @@ __all__ = [
     "undecided_codes",
     "role_sides",
     "accountable_side",
+    "activity_sides",
     "other_principal",
+    "names",
     "label",
+    "where",
 ]
 
 
@@ -98,6 +102,11 @@ def role_sides(model: Model, /) -> dict[str, Side]:
 def accountable_side(model: Model, activity: Activity, /) -> Side | None:
     """The side of ``activity``'s accountable role, or ``None`` (nobody, or an unknown role)."""
     return role_sides(model).get(activity.accountable) if activity.accountable else None
+
+
+def activity_sides(model: Model, /) -> dict[str, Side | None]:
+    """For each activity id, the side of its accountable role (``None``: nobody)."""
+    return model.memo("q:activity-sides", lambda m: {a.id: accountable_side(m, a) for a in m.activities})
 
 
 def code_sides(model: Model, jurisdiction: str | None, /) -> dict[str, dict[Side, tuple[str, ...]]]:
@@ -171,6 +180,19 @@ def other_principal(side: str) -> str:
     return PRINCIPAL_SIDES[1] if side == PRINCIPAL_SIDES[0] else PRINCIPAL_SIDES[0]
 
 
+def names(model: Model, kind: str, /) -> dict[str, str]:
+    """For each id of ``kind`` (``activity``, ``artifact``, ``code``, ``role``, ``process``), its name."""
+
+    def build(m: Model) -> dict[str, str]:
+        if kind == "activity":
+            return {a.id: a.name for a in m.activities}
+        if kind == "code":
+            return {c.code: c.name for c in m.codes}
+        return {x.id: x.name for x in getattr(m, f"{kind}es" if kind == "process" else f"{kind}s")}
+
+    return model.memo(f"q:names:{kind}", build)
+
+
 def label(model: Model, kind: str, key: str, /) -> str:
     """A thing's name and id for a message: ``'Identify stakeholders' (identify-stakeholders)``.
 
@@ -178,9 +200,14 @@ def label(model: Model, kind: str, key: str, /) -> str:
     >>> label(opcc_model.load(opcc_model.example_root("minimal")), "code", "2")
     "'Operational policing' (2)"
     """
-    try:
-        name = getattr(model, kind)(key).name
-    except KeyError:
-        return f"'{key}'"
-    return f"'{name}' ({key})"
+    name = names(model, kind).get(key)
+    return f"'{key}'" if name is None else f"'{name}' ({key})"
 
+
+def where(model: Model, kind: str, key: str, /, *fields: str | int) -> Location | None:
+    """:meth:`Model.location_of`, with the model's locations fetched once (findings ask for many)."""
+    locations = model.memo("q:locations", lambda m: m.locations)
+    locate = getattr(locations, "locate", None)
+    if fields and locate is not None:
+        return locate(f"{kind}:{key}", *fields)  # type: ignore[no-any-return]
+    return locations.get(f"{kind}:{key}")

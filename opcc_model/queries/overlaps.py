@@ -17,6 +17,7 @@ from opcc_model.queries.index import (
     allocation_of,
     code_sides,
     label,
+    where,
     other_principal,
     role_sides,
     scoped_activities,
@@ -59,9 +60,22 @@ def conflicting_allocations(model: Model, area: str, /) -> Iterator[Finding]:
             [pag],
             f"{boundary.name} allocates {label(model, 'code', pag)} both to "
             f"{', '.join(names[:-1])} and to {names[-1]}.",
-            model.location_of("allocation", f"{area}/{pag}#{second}") or model.location_of("allocation", f"{area}/{pag}"),
+            where(model, "allocation", f"{area}/{pag}#{second}") or where(model, "allocation", f"{area}/{pag}"),
             area,
         )
+
+
+def _shared_codes(model: Model, jurisdiction: str | None) -> tuple[tuple[str, list[str], list[str]], ...]:
+    """``(code, commissioner activities, chief constable activities)`` for codes both sides are accountable for."""
+
+    def build(m: Model) -> tuple[tuple[str, list[str], list[str]], ...]:
+        return tuple(
+            (code, sorted(sides[PRINCIPAL_SIDES[0]]), sorted(sides[PRINCIPAL_SIDES[1]]))
+            for code, sides in sorted(code_sides(m, jurisdiction).items())
+            if len(sides) == 2
+        )
+
+    return model.memo(f"q:shared-codes:{jurisdiction}", build)
 
 
 @check_rule(
@@ -87,24 +101,21 @@ def shared_accountability(model: Model, area: str, /) -> Iterator[Finding]:
     (set-budget) and the chief constable (plan-budget) are accountable for 'Finance' (2.3)."
     """
     boundary = model.boundary(area)
-    for code, sides in sorted(code_sides(model, boundary.jurisdiction).items()):
-        if len(sides) < 2:
-            continue
+    for code, ours, theirs in _shared_codes(model, boundary.jurisdiction):
         allocation = allocation_of(model, area, code)
         if allocation is not None and allocation.holder == "joint":
             continue
-        ours, theirs = (sorted(sides[s]) for s in PRINCIPAL_SIDES)
-        where = (
-            model.location_of("allocation", f"{area}/{allocation.pag}")
+        fix_at = (
+            where(model, "allocation", f"{area}/{allocation.pag}")
             if allocation
-            else model.location_of("activity", theirs[0], "accountable")
+            else where(model, "activity", theirs[0], "accountable")
         )
         yield finding(
             "OPCC-O102",
             [code, *ours, *theirs],
             f"In {boundary.name} both the commissioner ({', '.join(ours)}) and the chief constable "
             f"({', '.join(theirs)}) are accountable for {label(model, 'code', code)}.",
-            where,
+            fix_at,
             area,
         )
 
@@ -138,7 +149,7 @@ def side_mismatches(model: Model, area: str, /) -> Iterator[Finding]:
                 f"In {boundary.name} {label(model, 'activity', activity_id)} is "
                 f"{_SIDE_NAMES[other_principal(allocation.holder)]}'s, but the area gives "
                 f"{label(model, 'code', code)} to {_SIDE_NAMES[allocation.holder]}.",
-                model.location_of("activity", activity_id, "accountable"),
+                where(model, "activity", activity_id, "accountable"),
                 area,
             )
 
@@ -195,8 +206,8 @@ def undelegated_splits(model: Model, area: str, /) -> Iterator[Finding]:
             [activity_id, code],
             f"In {boundary.name} {_SIDE_NAMES[doer]} does {label(model, 'activity', activity_id)} for "
             f"{_SIDE_NAMES[other_principal(doer)]}, but no delegation of {label(model, 'code', code)} is recorded.",
-            model.location_of("allocation", f"{area}/{allocation.pag}")
+            where(model, "allocation", f"{area}/{allocation.pag}")
             if allocation
-            else model.location_of("activity", activity_id, "responsible"),
+            else where(model, "activity", activity_id, "responsible"),
             area,
         )
