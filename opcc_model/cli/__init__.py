@@ -22,13 +22,15 @@ __all__ = ["main", "run", "COMMANDS"]
 
 COMMANDS: tuple[str, ...] = (
     "validate",
-    "schema",
+    "check",
+    "query",
     "render",
+    "site",
     "export",
+    "schema",
     "plan",
     "diff",
     "scenario",
-    "site",
 )
 """Subcommand modules under ``opcc_model.cli``; each defines ``register(subparsers)``."""
 

@@ -1,1 +1,32 @@
-"""Queries: one module per question, each returning findings or tables."""
+"""Queries: one module per question, each returning findings or tables.
+
+>>> import opcc_model
+>>> from opcc_model.queries import check
+>>> len(check(opcc_model.load(opcc_model.example_root("minimal"))))
+0
+"""
+
+from opcc_model.queries import dependencies as _dependencies  # noqa: F401  (registers OPCC-D1xx)
+from opcc_model.queries import gaps as _gaps  # noqa: F401  (registers OPCC-G1xx)
+from opcc_model.queries import overlaps as _overlaps  # noqa: F401  (registers OPCC-O1xx)
+from opcc_model.queries.check import FindingList, at_or_above, check
+from opcc_model.queries.coverage import coverage
+from opcc_model.queries.flow import NoPath, downstream, path, upstream
+from opcc_model.queries.handoffs import HandoffTable, handoffs
+from opcc_model.queries.impact import impact
+from opcc_model.queries.table import QueryResult
+
+__all__ = [
+    "FindingList",
+    "HandoffTable",
+    "NoPath",
+    "QueryResult",
+    "at_or_above",
+    "check",
+    "coverage",
+    "downstream",
+    "handoffs",
+    "impact",
+    "path",
+    "upstream",
+]

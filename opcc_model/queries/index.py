@@ -1,0 +1,213 @@
+"""Derived indexes the queries share, computed once per model (``model.memo``) in linear time.
+
+>>> import opcc_model
+>>> model = opcc_model.load(opcc_model.example_root("minimal"))
+>>> leaves(model)
+('1.1.2.8', '2')
+>>> resolved_allocations(model, "example-area")["1.1.2.8"].pag
+'1'
+>>> code_activities(model, "england")["1.1.2.8"]
+('identify-stakeholders', 'agree-outcomes')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from opcc_model.location import Location
+from opcc_model.model import PRINCIPAL_SIDES, Activity, Allocation, Model, Side
+
+__all__ = [
+    "code_order",
+    "children",
+    "leaves",
+    "in_scope",
+    "scoped_activities",
+    "code_activities",
+    "code_sides",
+    "resolved_allocations",
+    "allocation_of",
+    "undecided_codes",
+    "role_sides",
+    "accountable_side",
+    "activity_sides",
+    "other_principal",
+    "names",
+    "label",
+    "where",
+]
+
+
+def code_order(model: Model, /) -> tuple[str, ...]:
+    """Every glossary code, parents before children (by level, then file order)."""
+    return model.memo(
+        "q:code-order", lambda m: tuple(c.code for c in sorted(m.codes, key=lambda c: c.code.count(".")))
+    )
+
+
+def children(model: Model, /) -> dict[str, tuple[str, ...]]:
+    """For each glossary code, its child codes (file order); leaves map to ``()``."""
+
+    def build(m: Model) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {c.code: [] for c in m.codes}
+        for c in m.codes:
+            if c.parent in found:
+                found[c.parent].append(c.code)
+        return {k: tuple(v) for k, v in found.items()}
+
+    return model.memo("q:children", build)
+
+
+def leaves(model: Model, /) -> tuple[str, ...]:
+    """The glossary codes with no children, in file order."""
+    return model.memo("q:leaves", lambda m: tuple(c for c, kids in children(m).items() if not kids))
+
+
+def in_scope(activity: Activity, jurisdiction: str | None) -> bool:
+    """Whether ``activity`` applies in ``jurisdiction`` (``None``: every jurisdiction).
+
+    >>> in_scope(Activity(id="a", name="A", jurisdictions=("england",)), "wales")
+    False
+    >>> in_scope(Activity(id="a", name="A"), "wales")
+    True
+    """
+    return jurisdiction is None or activity.jurisdictions is None or jurisdiction in activity.jurisdictions
+
+
+def scoped_activities(model: Model, jurisdiction: str | None, /) -> tuple[Activity, ...]:
+    """The activities that apply in ``jurisdiction`` (all of them for ``None``), in file order."""
+    return model.memo(
+        f"q:scoped:{jurisdiction}", lambda m: tuple(a for a in m.activities if in_scope(a, jurisdiction))
+    )
+
+
+def code_activities(model: Model, jurisdiction: str | None, /) -> dict[str, tuple[str, ...]]:
+    """For each PAG code, the in-scope activities that map to it (file order)."""
+
+    def build(m: Model) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for activity in scoped_activities(m, jurisdiction):
+            for code in dict.fromkeys(activity.pag):
+                found[code].append(activity.id)
+        return {k: tuple(v) for k, v in found.items()}
+
+    return model.memo(f"q:code-activities:{jurisdiction}", build)
+
+
+def role_sides(model: Model, /) -> dict[str, Side]:
+    """For each role id, its side."""
+    return model.memo("q:role-sides", lambda m: {r.id: r.side for r in m.roles})
+
+
+def accountable_side(model: Model, activity: Activity, /) -> Side | None:
+    """The side of ``activity``'s accountable role, or ``None`` (nobody, or an unknown role)."""
+    return role_sides(model).get(activity.accountable) if activity.accountable else None
+
+
+def activity_sides(model: Model, /) -> dict[str, Side | None]:
+    """For each activity id, the side of its accountable role (``None``: nobody)."""
+    return model.memo("q:activity-sides", lambda m: {a.id: accountable_side(m, a) for a in m.activities})
+
+
+def code_sides(model: Model, jurisdiction: str | None, /) -> dict[str, dict[Side, tuple[str, ...]]]:
+    """For each PAG code, the in-scope activities mapping to it grouped by principal accountable side."""
+
+    def build(m: Model) -> dict[str, dict[Side, tuple[str, ...]]]:
+        found: dict[str, dict[Side, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for activity in scoped_activities(m, jurisdiction):
+            side = accountable_side(m, activity)
+            if side in PRINCIPAL_SIDES:
+                for code in dict.fromkeys(activity.pag):
+                    found[code][side].append(activity.id)  # type: ignore[index]
+        return {code: {s: tuple(ids) for s, ids in sides.items()} for code, sides in found.items()}
+
+    return model.memo(f"q:code-sides:{jurisdiction}", build)
+
+
+def _resolve(model: Model, area: str) -> tuple[dict[str, Allocation | None], frozenset[str]]:
+    exact: dict[str, Allocation] = {}
+    holders: dict[str, set[str]] = defaultdict(set)
+    for allocation in model.boundary(area).allocations:
+        exact.setdefault(allocation.pag, allocation)
+        holders[allocation.pag].add(allocation.holder)
+    codes = {c.code: c for c in model.codes}
+    resolved: dict[str, Allocation | None] = {}
+    undecided: set[str] = set()
+    for code in code_order(model):
+        parent = codes[code].parent
+        if code in exact:
+            conflict = len(holders[code]) > 1
+            resolved[code] = None if conflict else exact[code]
+            if conflict:
+                undecided.add(code)
+        else:
+            resolved[code] = resolved.get(parent) if parent else None
+            if parent in undecided:
+                undecided.add(code)
+    return resolved, frozenset(undecided)
+
+
+def resolved_allocations(model: Model, area: str, /) -> dict[str, Allocation | None]:
+    """For every glossary code, the allocation that decides its holder in ``area`` (or ``None``).
+
+    One walk down the glossary tree: a code's own allocation wins, else its parent's;
+    the same answer as :meth:`Boundary.allocation_for`, in linear time, except that a code
+    allocated twice to different holders (OPCC-O101) and what it covers is undecided:
+    ``None`` here, and listed by :func:`undecided_codes`, whatever the order of the lines.
+    """
+    return model.memo(f"q:resolved:{area}", lambda m: _resolve(m, area))[0]
+
+
+def undecided_codes(model: Model, area: str, /) -> frozenset[str]:
+    """The codes whose holder in ``area`` is undecided: allocated twice to different holders, or below such a code."""
+    return model.memo(f"q:resolved:{area}", lambda m: _resolve(m, area))[1]
+
+
+def allocation_of(model: Model, area: str, code: str, /) -> Allocation | None:
+    """The allocation deciding ``code`` in ``area``, also for codes missing from the glossary."""
+    resolved = resolved_allocations(model, area)
+    if code in resolved:
+        return resolved[code]
+    return model.boundary(area).allocation_for(code)
+
+
+def other_principal(side: str) -> str:
+    """The principal side that is not ``side``.
+
+    >>> other_principal("commissioner")
+    'chief-constable'
+    """
+    return PRINCIPAL_SIDES[1] if side == PRINCIPAL_SIDES[0] else PRINCIPAL_SIDES[0]
+
+
+def names(model: Model, kind: str, /) -> dict[str, str]:
+    """For each id of ``kind`` (``activity``, ``artifact``, ``code``, ``role``, ``process``), its name."""
+
+    def build(m: Model) -> dict[str, str]:
+        if kind == "activity":
+            return {a.id: a.name for a in m.activities}
+        if kind == "code":
+            return {c.code: c.name for c in m.codes}
+        return {x.id: x.name for x in getattr(m, f"{kind}es" if kind == "process" else f"{kind}s")}
+
+    return model.memo(f"q:names:{kind}", build)
+
+
+def label(model: Model, kind: str, key: str, /) -> str:
+    """A thing's name and id for a message: ``'Identify stakeholders' (identify-stakeholders)``.
+
+    >>> import opcc_model
+    >>> label(opcc_model.load(opcc_model.example_root("minimal")), "code", "2")
+    "'Operational policing' (2)"
+    """
+    name = names(model, kind).get(key)
+    return f"'{key}'" if name is None else f"'{name}' ({key})"
+
+
+def where(model: Model, kind: str, key: str, /, *fields: str | int) -> Location | None:
+    """:meth:`Model.location_of`, with the model's locations fetched once (findings ask for many)."""
+    locations = model.memo("q:locations", lambda m: m.locations)
+    locate = getattr(locations, "locate", None)
+    if fields and locate is not None:
+        return locate(f"{kind}:{key}", *fields)  # type: ignore[no-any-return]
+    return locations.get(f"{kind}:{key}")

@@ -1,0 +1,59 @@
+"""The runnable checks behind the finding codes: a registry of model-wide and per-area rules.
+
+Each check is registered with :func:`check_rule`, which also registers its code in
+:data:`opcc_model.findings.RULES` (the docstring is the code's documentation).
+
+>>> sorted(CHECKS)[:2]
+['OPCC-D101', 'OPCC-D102']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from opcc_model.findings import RULES, Finding, Severity, rule
+from opcc_model.location import Location
+
+__all__ = ["Scope", "Check", "CHECKS", "check_rule", "finding"]
+
+Scope = Literal["model", "area"]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: its code, whether it runs once or per area, and the function."""
+
+    code: str
+    scope: Scope
+    function: Callable[..., Iterable[Finding]]
+
+
+CHECKS: dict[str, Check] = {}
+"""Every runnable check by code; ``scope == "area"`` ones take ``(model, area)``."""
+
+
+def check_rule(code: str, severity: Severity, title: str, *, scope: Scope) -> Callable[[Any], Any]:
+    """Register a check (and its finding code) that runs once per model or once per area."""
+
+    def register(function: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
+        rule(code, severity, title)(function)
+        CHECKS[code] = Check(code, scope, function)
+        return function
+
+    return register
+
+
+def finding(
+    code: str, subject: Iterable[str], message: str, location: Location | None, area: str | None = None
+) -> Finding:
+    """A finding of a registered ``code`` with its default severity.
+
+    >>> import opcc_model.queries.gaps
+    >>> finding("OPCC-G101", ["a"], "Nobody is accountable for 'A' (a).", None).severity
+    'error'
+    """
+    return Finding(
+        code=code, severity=RULES[code].severity, subject=tuple(subject), message=message, location=location, area=area
+    )
