@@ -16,6 +16,7 @@ from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, info
 from opcc_model.config import load_settings
 from opcc_model.findings import SEVERITIES, Finding
 from opcc_model.loader import load
+from opcc_model.plan import load_plans
 from opcc_model.location import Location
 from opcc_model.queries import FindingList, at_or_above, check
 
@@ -115,7 +116,8 @@ def summary(findings: FindingList) -> str:
 def handle(args: argparse.Namespace) -> int:
     """Load, check, print; the exit status follows ``--fail-on``."""
     model = load(args.path)
-    findings = check(model, area=args.area, settings=load_settings(args.path))
+    plans = load_plans(args.path, model)
+    findings = check(model, area=args.area, settings=load_settings(args.path), plans=plans)
     if args.format == "json":
         print(to_json(findings), end="")
     elif args.format == "github":

@@ -69,9 +69,12 @@ def s7_content_missing(model: Model, plan: Plan, /) -> Iterator[Finding]:
     conditions. A plan that leaves one out is not the plan the Act requires, and the Panel
     will say so when it reviews the draft.
 
-    How to fix: add the key under ``s7:`` and list the plan nodes (``nodes:``), artifacts
+    Fix: add the key under ``s7:`` and list the plan nodes (``nodes:``), artifacts
     (``artifacts:``, such as the budget or a grant agreement) or activities (``activities:``)
     where the plan covers it.
+
+    Example: a plan with no ``s7: grants`` key gives "The plan does not show where it covers
+    s.7 (f) crime and disorder reduction grants and their conditions: 's7: grants' is missing."
     """
     for key, content in S7_CONTENTS.items():
         coverage = plan.s7.get(key)
@@ -114,9 +117,12 @@ def objective_unmonitored(model: Model, plan: Plan, /) -> Iterator[Finding]:
     measured, and s.1(7) makes the PCC hold the Chief Constable to account. An objective no
     one monitors cannot be held to account, and the Panel has nothing to scrutinise it by.
 
-    How to fix: give the objective a measure and name, in its ``monitored_by``, the Monitor
+    Fix: give the objective a measure and name, in its ``monitored_by``, the Monitor
     activity that watches it (a performance board, a scrutiny meeting), or in its
     ``reported_in`` the performance report that carries it.
+
+    Example: an objective whose only measure names no Monitor-stage activity gives "No
+    Monitor-stage activity watches any measure of the objective 'Reduce repeat victimisation'."
     """
     reported = model.memo("plan-monitor-artifacts", _monitor_artifacts)
     for _, objective in plan.objectives():
@@ -147,8 +153,11 @@ def priority_uncommissioned(model: Model, plan: Plan, /) -> Iterator[Finding]:
     funds or delivers it, it is a wish, not an action, and the plan's s.7(c) and s.7(f)
     contents (resources, grants) do not reach it.
 
-    How to fix: link the priority to the Commission activity that funds or delivers it, or to
+    Fix: link the priority to the Commission activity that funds or delivers it, or to
     the artifact (agreement, grant) such an activity produces.
+
+    Example: a priority with ``delivered_by: []`` and ``resourced_by: []`` gives "No
+    Commission-stage activity resources or delivers the priority 'Fund specialist support'."
     """
     for _, priority in plan.priorities():
         if not _commission_delivered(model, priority):
@@ -171,8 +180,11 @@ def outcome_unserved(model: Model, plan: Plan, /) -> Iterator[Finding]:
     Framework); the plan's objectives are how the PCC commits to them. An outcome no objective
     serves is one the plan has quietly dropped.
 
-    How to fix: list the outcome in the ``serves:`` of the shared outcome that contributes to
+    Fix: list the outcome in the ``serves:`` of the shared outcome that contributes to
     it (and give that shared outcome objectives), or say in the plan why it is out of scope.
+
+    Example: a value chain whose outcomes include ``crime-reduced`` that no shared outcome
+    ``serves:`` gives "No objective of the plan serves the value chain outcome 'crime-reduced'."
     """
     served: set[str] = set()
     empty: dict[str, str] = {}
@@ -205,7 +217,10 @@ def pillar_without_section(model: Model, plan: Plan, /) -> Iterator[Finding]:
     each ("Pillar Leads"). A pillar with no plan section has nothing to scrutinise delivery
     against, and the quarterly reports cannot be tied to it.
 
-    How to fix: list the plan themes the pillar scrutinises, or drop the pillar.
+    Fix: list the plan themes the pillar scrutinises, or drop the pillar.
+
+    Example: ``scrutiny_pillars: [{id: p, name: Working with communities, themes: []}]``
+    gives "The Panel's scrutiny pillar 'Working with communities' names no section of the plan."
     """
     for pillar in plan.scrutiny_pillars:
         if not pillar.themes:

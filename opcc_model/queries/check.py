@@ -14,6 +14,8 @@ from opcc_model.config import Settings
 from opcc_model.errors import NotFound
 from opcc_model.findings import SEVERITIES, Finding, severity_rank
 from opcc_model.model import Model
+from opcc_model.plan.checks import check_plan
+from opcc_model.plan.model import Plan
 from opcc_model.queries.rules import CHECKS
 from opcc_model.queries.table import Cell, Tabular
 
@@ -75,7 +77,14 @@ def _areas(model: Model, area: str | None) -> list[str]:
     return [area]
 
 
-def check(model: Model, /, *, area: str | None = None, settings: Settings | None = None) -> FindingList:
+def check(
+    model: Model,
+    /,
+    *,
+    area: str | None = None,
+    settings: Settings | None = None,
+    plans: Iterable[Plan] = (),
+) -> FindingList:
     """Every finding of ``model``: model-wide rules once, per-area rules for ``area`` (default: every area).
 
     Severities follow ``settings`` (see :func:`opcc_model.config.load_settings`). A waiver
@@ -83,6 +92,9 @@ def check(model: Model, /, *, area: str | None = None, settings: Settings | None
     subject is the waiver's subject; it stays in the list with ``waived=True`` and the
     waiver's ``reason``. The result is sorted by file, line, column, code, area and
     subject, without duplicates, whatever the order of the model's files and lists.
+
+    ``plans`` (from :func:`opcc_model.plan.load_plans`) adds the Police and Crime Plan
+    checks (OPCC-P1xx) of each plan.
 
     Raises :class:`~opcc_model.errors.NotFound` for an unknown ``area`` (naming the areas).
     """
@@ -95,6 +107,8 @@ def check(model: Model, /, *, area: str | None = None, settings: Settings | None
         else:
             for name in chosen:
                 found.update(registered.function(model, name))
+    for plan in plans:
+        found.update(check_plan(model, plan))
     waivers: dict[tuple[str, str, str], str] = {}
     for boundary in model.boundaries:
         for waiver in boundary.waivers:

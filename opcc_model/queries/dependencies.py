@@ -78,6 +78,10 @@ def cross_boundary_dependencies(model: Model, /) -> Iterator[Finding]:
         )
 
 
+_NAMED_IN_FULL = 6
+"""Cycles with more members than this name a few of them in the message (all are in ``subject``)."""
+
+
 @check_rule("OPCC-D102", "warning", "activities depend on each other in a cycle", scope="model")
 def cycles(model: Model, /) -> Iterator[Finding]:
     """Fires once for each group of activities that depend on each other in a cycle.
@@ -101,7 +105,10 @@ def cycles(model: Model, /) -> Iterator[Finding]:
     for members in groups:
         loop = [u for u, _ in nx.find_cycle(graph.subgraph(members), source=members[0])]
         names = [label(model, "activity", a) for a in members]
-        listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+        if len(names) <= _NAMED_IN_FULL:
+            listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+        else:  # a chief executive reads the loop; the subject still lists every member
+            listed = f"{len(names)} activities, including {', '.join(names[:2])} and {names[2]},"
         yield finding(
             "OPCC-D102",
             members,

@@ -144,7 +144,7 @@ def undelivered_capabilities(model: Model, area: str, /) -> Iterator[Finding]:
             yield finding(
                 "OPCC-G103",
                 [code],
-                f"In {boundary.name} the commissioner holds {label(model, 'code', code)} "
+                f"In {boundary.name}, the commissioner holds {label(model, 'code', code)} "
                 f"but no activity delivers it.",
                 where(model, "allocation", f"{area}/{allocation.pag}"),
                 area,

@@ -113,7 +113,7 @@ def shared_accountability(model: Model, area: str, /) -> Iterator[Finding]:
         yield finding(
             "OPCC-O102",
             [code, *ours, *theirs],
-            f"In {boundary.name} both the commissioner ({', '.join(ours)}) and the chief constable "
+            f"In {boundary.name}, both the commissioner ({', '.join(ours)}) and the chief constable "
             f"({', '.join(theirs)}) are accountable for {label(model, 'code', code)}.",
             fix_at,
             area,
@@ -146,7 +146,7 @@ def side_mismatches(model: Model, area: str, /) -> Iterator[Finding]:
             yield finding(
                 "OPCC-O103",
                 [activity_id, code],
-                f"In {boundary.name} {label(model, 'activity', activity_id)} is "
+                f"In {boundary.name}, {label(model, 'activity', activity_id)} is "
                 f"{_SIDE_NAMES[other_principal(allocation.holder)]}'s, but the area gives "
                 f"{label(model, 'code', code)} to {_SIDE_NAMES[allocation.holder]}.",
                 where(model, "activity", activity_id, "accountable"),
@@ -204,7 +204,7 @@ def undelegated_splits(model: Model, area: str, /) -> Iterator[Finding]:
         yield finding(
             "OPCC-O104",
             [activity_id, code],
-            f"In {boundary.name} {_SIDE_NAMES[doer]} does {label(model, 'activity', activity_id)} for "
+            f"In {boundary.name}, {_SIDE_NAMES[doer]} does {label(model, 'activity', activity_id)} for "
             f"{_SIDE_NAMES[other_principal(doer)]}, but no delegation of {label(model, 'code', code)} is recorded.",
             where(model, "allocation", f"{area}/{allocation.pag}")
             if allocation

@@ -42,7 +42,7 @@ def test_every_plan_code_is_registered_and_documented():
     for code in codes:
         rule = RULES[code]
         assert rule.doc.startswith("Fires "), code
-        assert "Why it matters" in rule.doc and "How to fix" in rule.doc, code
+        assert "Why it matters" in rule.doc and "Fix:" in rule.doc and "Example:" in rule.doc, code
     assert RULES["OPCC-P101"].severity == "error"
     assert {RULES[c].severity for c in codes[1:]} == {"warning"}
 

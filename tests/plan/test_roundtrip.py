@@ -22,7 +22,7 @@ ARTIFACTS = [a.id for a in MODEL.artifacts]
 OUTCOMES = list(MODEL.outcomes)
 
 # U+0085 (NEL) is a line break to YAML and PyYAML folds it when it dumps a quoted scalar: a known PyYAML limit.
-texts = st.text(alphabet=st.characters(blacklist_characters="\x85"), max_size=40)
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x85"), max_size=40)
 maybe_text = st.none() | texts
 slugs = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
 
