@@ -15,7 +15,7 @@ recomputed from the documents, so findings still carry ``file:line``.
 >>> cold, warm = load_cached(root), load_cached(root)
 >>> warm == cold == opcc_model.load(root)
 True
->>> str(warm.location_of("activity", "identify-stakeholders")).endswith("conduct-stakeholder-analysis.yaml:9:5")
+>>> str(warm.location_of("activity", "identify-stakeholders")).endswith("conduct-stakeholder-analysis.yaml:10:5")
 True
 >>> del os.environ["OPCC_CACHE_DIR"]
 """
