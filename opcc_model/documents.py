@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from opcc_model.files import FILE_KINDS
 from opcc_model.loader import model_files
-from opcc_model.model import Model
+from opcc_model.model import OWNED_DATA, Model
 from opcc_model.yamlsource import PathKey, YamlFileError, read_file
 
 __all__ = ["Entry", "read", "entries", "assemble", "model_files"]
@@ -46,7 +46,7 @@ def read(root: str | os.PathLike[str], relative: str, kind: str) -> BaseModel | 
     if data is None:
         return None
     try:
-        return FILE_KINDS[kind].model_validate(data)
+        return FILE_KINDS[kind].model_validate(data, context={OWNED_DATA: True})
     except ValidationError:
         return None
 

@@ -25,7 +25,7 @@ from opcc_model.diagnostics import describe
 from opcc_model.errors import LoadIssue, ModelLoadError
 from opcc_model.files import ArtifactsFile, GlossaryFile, RolesFile, ValueChainFile
 from opcc_model.location import Location
-from opcc_model.model import Boundary, Model, Process
+from opcc_model.model import OWNED_DATA, Boundary, Model, Process
 from opcc_model.sourcemap import SourceMap
 from opcc_model.yamlsource import MarkedDocument, YamlFileError, read_file
 
@@ -108,7 +108,7 @@ class _Loading:
             )
             return None
         try:
-            document = kind.model_validate(data)
+            document = kind.model_validate(data, context={OWNED_DATA: True})
         except ValidationError as exc:
             marked = MarkedDocument.from_text(text, shown)
             for path, message, on_key in describe(exc, kind):

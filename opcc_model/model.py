@@ -21,6 +21,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 
@@ -52,6 +53,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+OWNED_DATA = "opcc-owned-data"
+"""Validation context key: the input is plain data the new model may own (see :class:`Process`)."""
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 PAG_PATTERN = r"^[1-9][0-9]*(\.[1-9][0-9]*)*$"
@@ -231,20 +235,27 @@ class Process(_Frozen):
     activities: tuple[Activity, ...] = ()
 
     @model_validator(mode="after")
-    def _activities_inherit_defaults(self) -> Process:
-        filled = tuple(
-            a
-            if a.jurisdictions is not None and a.basis is not None
-            else a.model_copy(
-                update={
-                    "jurisdictions": a.jurisdictions if a.jurisdictions is not None else self.jurisdictions,
-                    "basis": a.basis if a.basis is not None else self.basis,
-                }
-            )
-            for a in self.activities
-        )
-        if filled != self.activities:
-            object.__setattr__(self, "activities", filled)
+    def _activities_inherit_defaults(self, info: ValidationInfo) -> Process:
+        # Activities validated from plain data here belong to this process alone: they are
+        # filled in place (86,000 copies cost a national model a second). Activities passed
+        # in as objects may be shared, so they are copied.
+        fresh = bool(info.context and info.context.get(OWNED_DATA))
+        filled = []
+        for a in self.activities:
+            if a.jurisdictions is not None and a.basis is not None:
+                filled.append(a)
+                continue
+            defaults = {
+                "jurisdictions": a.jurisdictions if a.jurisdictions is not None else self.jurisdictions,
+                "basis": a.basis if a.basis is not None else self.basis,
+            }
+            if fresh:
+                a.__dict__.update(defaults)
+                filled.append(a)
+            else:
+                filled.append(a.model_copy(update=defaults))
+        if not fresh:
+            object.__setattr__(self, "activities", tuple(filled))
         return self
 
 
