@@ -24,4 +24,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # the CLI keeps a cache of loaded models; tests keep theirs away from the user's cache folder
+    if "OPCC_CACHE_DIR" not in os.environ:
+        import tempfile
+
+        os.environ["OPCC_CACHE_DIR"] = tempfile.mkdtemp(prefix="opcc-test-cache-")
     config.addinivalue_line("markers", "optional: may be skipped even when OPCC_REQUIRE_TOOLS is set")

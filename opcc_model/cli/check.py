@@ -15,7 +15,7 @@ from typing import Any
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, info
 from opcc_model.config import load_settings
 from opcc_model.findings import SEVERITIES, Finding
-from opcc_model.loader import load
+from opcc_model.cache import load_cached as load
 from opcc_model.plan import load_plans
 from opcc_model.location import Location
 from opcc_model.queries import FindingList, at_or_above, check

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from opcc_model.cli.common import EXIT_OK, EXIT_USAGE, error
-from opcc_model.loader import load
+from opcc_model.cache import load_cached as load
 from opcc_model.scenario.diff import diff
 from opcc_model.scenario.revision import load_at_revision
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from opcc_model.atomic import write_bytes, write_text
 from opcc_model.cli.common import EXIT_OK, info
-from opcc_model.loader import load
+from opcc_model.cache import load_cached as load
 
 __all__ = ["register", "handle_bpmn", "handle_raci", "handle_graphml"]
 

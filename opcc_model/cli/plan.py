@@ -14,7 +14,7 @@ from typing import Any
 from opcc_model.atomic import write_bytes, write_text
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, error, info
 from opcc_model.findings import SEVERITIES, Finding, severity_rank
-from opcc_model.loader import load
+from opcc_model.cache import load_cached as load
 from opcc_model.plan.checks import check_plan
 from opcc_model.plan.diagram import plan_diagram
 from opcc_model.plan.loader import PLANS_FOLDER, PlanLoadError, load_plans

@@ -14,7 +14,7 @@ import argparse
 from typing import Any
 
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, error
-from opcc_model.loader import load
+from opcc_model.cache import load_cached as load
 from opcc_model.queries import NoPath, coverage, downstream, handoffs, impact, path, upstream
 from opcc_model.queries.table import Tabular
 

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from opcc_model.cli.common import EXIT_OK, EXIT_USAGE, error, info
-from opcc_model.loader import load
+from opcc_model.cache import load_cached as load
 from opcc_model.render.write import FORMATS, write_diagrams
 
 __all__ = ["register", "handle", "progress_bar"]

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from opcc_model.cli.common import EXIT_OK, info
-from opcc_model.loader import load
+from opcc_model.cache import load_cached as load
 from opcc_model.scenario.apply import apply
 from opcc_model.scenario.diff import diff
 from opcc_model.scenario.report import scenario_report

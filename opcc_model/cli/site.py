@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from opcc_model.cli.common import EXIT_OK, info
-from opcc_model.loader import load
+from opcc_model.cache import load_cached as load
 from opcc_model.render.site import build_site
 
 __all__ = ["register", "handle"]

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from opcc_model.cli.common import EXIT_OK
-from opcc_model.loader import load
+from opcc_model.cache import load_cached as load
 
 __all__ = ["register"]
 
