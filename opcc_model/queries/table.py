@@ -71,6 +71,19 @@ def require_pandas() -> Any:
     return pandas
 
 
+TEXT_CELL_WIDTH = 60
+"""The widest cell a plain-text table shows."""
+
+
+def _cut(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` characters, marking the cut.
+
+    >>> _cut("abcdef", 4), _cut("abc", 4)
+    ('abc…', 'abc')
+    """
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class Tabular:
     """What every table-like result shares; subclasses provide ``columns`` and :meth:`table_rows`."""
 
@@ -99,9 +112,12 @@ class Tabular:
         writer.writerows([_text(c) for c in row] for row in self.table_rows())
         return out.getvalue()
 
-    def to_text(self) -> str:
-        """The rows as an aligned plain-text table."""
-        rows = [[_text(c) for c in row] for row in self.table_rows()]
+    def to_text(self, *, width: int = TEXT_CELL_WIDTH) -> str:
+        """The rows as an aligned plain-text table; cells longer than ``width`` are cut with "…".
+
+        CSV and JSON always carry every cell whole.
+        """
+        rows = [[_cut(_text(c), width) for c in row] for row in self.table_rows()]
         widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(self.columns)]
         lines = [list(self.columns), ["-" * w for w in widths], *rows]
         return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in lines)
