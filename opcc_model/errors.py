@@ -54,8 +54,11 @@ class ModelLoadError(OpccError):
     b.yaml:1:1: y
     """
 
+    what = "the model"
+    """What failed to load, in messages (subclasses load other things: ``the plans``)."""
+
     def __init__(self, issues: Iterable[LoadIssue]) -> None:
         self.issues: tuple[LoadIssue, ...] = tuple(sorted(set(issues)))
         count = len(self.issues)
-        head = f"{count} error{'s' if count != 1 else ''} loading the model:"
+        head = f"{count} error{'s' if count != 1 else ''} loading {self.what}:"
         super().__init__("\n".join([head, *map(str, self.issues)]))

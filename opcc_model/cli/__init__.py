@@ -70,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ModelLoadError as exc:
         for issue in exc.issues:
             error(str(issue))
-        error(f"{len(exc.issues)} error{'s' if len(exc.issues) != 1 else ''}: the model was not loaded")
+        were = "were" if exc.what.endswith("s") else "was"
+        error(f"{len(exc.issues)} error{'s' if len(exc.issues) != 1 else ''}: {exc.what} {were} not loaded")
         return EXIT_USAGE
     except OpccError as exc:
         error(str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc))

@@ -6,21 +6,21 @@ Plans are ``plans/<plan-id>.yaml`` at the model root (see docs/plans.md).
 from __future__ import annotations
 
 import argparse
-import json
 import os
-from collections.abc import Sequence
 from typing import Any
 
 from opcc_model.atomic import write_bytes, write_text
-from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, error, info
-from opcc_model.findings import SEVERITIES, Finding, severity_rank
 from opcc_model.cache import load_cached as load
+from opcc_model.cli.check import summary, to_github, to_json, to_text
+from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, info
+from opcc_model.findings import SEVERITIES, Finding
+from opcc_model.queries import FindingList, at_or_above
 from opcc_model.plan.checks import check_plan
 from opcc_model.plan.diagram import plan_diagram
-from opcc_model.plan.loader import PLANS_FOLDER, PlanLoadError, load_plans
+from opcc_model.plan.loader import PLANS_FOLDER, load_plans
 from opcc_model.render.backend import layout
 
-__all__ = ["register", "handle_check", "handle_render", "format_findings"]
+__all__ = ["register", "handle_check", "handle_render"]
 
 FORMATS = ("text", "json", "github")
 FAIL_ON = (*SEVERITIES, "never")
@@ -48,70 +48,27 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return EXIT_USAGE
 
 
-def format_findings(findings: Sequence[Finding], fmt: str) -> str:
-    """The findings as ``text`` (``file:line:col: [severity] message (CODE)``), ``json`` or ``github`` annotations.
-
-    >>> from opcc_model.location import Location
-    >>> f = Finding(code="OPCC-P105", severity="warning", subject=("p", "x"), message="M.", location=Location("plans/p.yaml", 3, 5))
-    >>> print(format_findings([f], "text"))
-    plans/p.yaml:3:5: [warning] M. (OPCC-P105)
-    >>> print(format_findings([f], "github"))
-    ::warning file=plans/p.yaml,line=3,col=5,title=OPCC-P105::M.
-    """
-    if fmt == "json":
-        return json.dumps([f.to_json() for f in findings], indent=2, ensure_ascii=False)
-    lines = []
-    for f in findings:
-        loc = f.location
-        if fmt == "github":
-            level = "notice" if f.severity == "info" else f.severity
-            where = f"file={loc.file},line={loc.line},col={loc.column}," if loc else ""
-            message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            lines.append(f"::{level} {where}title={f.code}::{message}")
-        else:
-            lines.append(f"{loc or '<plan>'}: [{f.severity}] {f.message} ({f.code})")
-    return "\n".join(lines)
-
-
-def _load(path: str) -> tuple[Any, Any] | None:
+def _load(path: str) -> tuple[Any, Any]:
     model = load(path)
-    try:
-        plans = load_plans(path, model)
-    except PlanLoadError as exc:
-        for issue in exc.issues:
-            error(str(issue))
-        error(f"{len(exc.issues)} error{'s' if len(exc.issues) != 1 else ''}: the plans were not loaded")
-        return None
+    plans = load_plans(path, model)  # a PlanLoadError is reported by the CLI with every location
     if not plans:
         info(f"no plans in {os.path.join(path, PLANS_FOLDER)}")
     return model, plans
 
 
 def handle_check(args: argparse.Namespace) -> int:
-    """Check every plan; print the findings; exit 1 when one is at or above ``--fail-on``."""
-    loaded = _load(args.path)
-    if loaded is None:
-        return EXIT_USAGE
-    model, plans = loaded
-    findings = sorted((f for plan in plans for f in check_plan(model, plan)), key=Finding.sort_key)
-    text = format_findings(findings, args.format)
-    if text:
-        print(text)
-    if args.format == "text":
-        counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
-        info(f"{len(plans)} plan{'s' if len(plans) != 1 else ''}: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
-    if args.fail_on == "never":
-        return EXIT_OK
-    threshold = severity_rank(args.fail_on)
-    return EXIT_FINDINGS if any(severity_rank(f.severity) <= threshold for f in findings) else EXIT_OK
+    """Check every plan; print the findings as ``opcc check`` does; exit 1 when one is at or above ``--fail-on``."""
+    model, plans = _load(args.path)
+    findings = FindingList(sorted((f for plan in plans for f in check_plan(model, plan)), key=Finding.sort_key))
+    printers = {"json": lambda: to_json(findings), "github": lambda: to_github(findings, args.path)}
+    print(printers.get(args.format, lambda: to_text(findings, args.path))(), end="")
+    info(f"{len(plans)} plan{'s' if len(plans) != 1 else ''}: {summary(findings)}")
+    return EXIT_FINDINGS if at_or_above(findings, args.fail_on) else EXIT_OK
 
 
 def handle_render(args: argparse.Namespace) -> int:
     """Write ``<plan-id>.svg`` (or ``.dot``) for every plan into ``--out``."""
-    loaded = _load(args.path)
-    if loaded is None:
-        return EXIT_USAGE
-    model, plans = loaded
+    model, plans = _load(args.path)
     outputs = []
     for plan in plans:  # lay out every plan first: nothing is written when one fails
         source = plan_diagram(model, plan).source

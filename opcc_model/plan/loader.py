@@ -56,13 +56,7 @@ class PlanLoadError(ModelLoadError):
     plans/p.yaml:1:1: x
     """
 
-    def __init__(self, issues: Iterable[LoadIssue]) -> None:
-        super().__init__(issues)
-        text = str(self).replace("loading the model:", "loading the plans:", 1)
-        self.args = (text,)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+    what = "the plans"
 
 
 def plan_files(root: str | os.PathLike[str], /) -> list[str]:

@@ -13,7 +13,7 @@ def test_check_clean_plan_exits_0(capsys):
     assert main(["plan", "check", str(FIXTURE)]) == 0
     out, err = capsys.readouterr()
     assert out == ""
-    assert "1 plan: 0 error, 0 warning, 0 info" in err
+    assert "1 plan: no findings" in err
 
 
 def test_check_reports_findings_as_text_json_and_github(write_plan, model_root, clean_plan, capsys):
