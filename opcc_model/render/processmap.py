@@ -36,6 +36,17 @@ __all__ = ["PROCESS_LEGEND", "LaneMode", "lane_title", "lanes_of", "parent_of", 
 
 LaneMode = Literal["side", "role"]
 
+PIN_STRENGTH = 5
+"""Parallel invisible edges from each lane's pin to its title.
+
+Graphviz orders clusters by crossing minimisation and ignores flat edges between
+clusters, so the lanes are held in order from outside: one invisible pin per lane
+in the first rank, chained top to bottom (flat edges between nodes outside clusters
+are honoured), each tied to its lane's title. Parallel edges add up their crossing
+penalty, so swapping two lanes costs ``PIN_STRENGTH ** 2`` crossings; more edges pull
+the lanes apart vertically (measured: 100 makes maps several times taller).
+"""
+
 PROCESS_LEGEND = (
     ("▭", "task (rounded box, filled in its lane's colour)"),
     ("◇", "decision"),
@@ -185,10 +196,9 @@ def process_map(
             for activity in activities:
                 activity_node(lane, model, activity, page_suffix=page_suffix)
 
-    with graph.subgraph(name="lane_headers") as headers:  # links, then lane titles, in one column, in order
+    with graph.subgraph(name="lane_headers") as headers:  # links in one column, in order
         headers.attr(rank="min")
         column = navigation(headers, _navigation(model, process, page_suffix))
-        column += [f"lane.{index}" for index in range(len(lane_list))]
         for tail, head in zip(column, column[1:]):
             headers.edge(tail, head, style="invis")
 
@@ -224,4 +234,19 @@ def process_map(
         graph.edge(tail, head, **dict(sorted(style.items())))
 
     legend(graph, PROCESS_LEGEND)
+    _pin_lanes(graph, len(lane_list))
     return graph
+
+
+def _pin_lanes(graph: graphviz.Digraph, count: int) -> None:
+    """Hold the lanes in drawing order: pins outside the lanes, chained top to bottom, each tied to a lane title."""
+    pins = [f"lanepin.{index}" for index in range(count)]
+    with graph.subgraph() as column:
+        column.attr(rank="same")
+        for pin in pins:
+            column.node(pin, shape="point", style="invis", width="0")
+        for tail, head in zip(pins, pins[1:]):
+            column.edge(tail, head, style="invis")
+    for index, pin in enumerate(pins):
+        for _ in range(PIN_STRENGTH):
+            graph.edge(pin, f"lane.{index}", style="invis")
