@@ -1,4 +1,4 @@
-"""``opcc scenario FILE PATH``: apply a what-if scenario, print the changes, findings delta and hand-offs."""
+"""``opcc scenario FILE PATH``: apply a what-if scenario, print the changes, findings delta and hand-offs; ``--out`` draws the changed maps."""
 
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ from typing import Any
 
 from opcc_model.cli.common import EXIT_OK, info
 from opcc_model.cache import load_cached as load
+from opcc_model.model import Model
+from opcc_model.render.boundarymap import boundary_map
+from opcc_model.render.processmap import process_map
+from opcc_model.render.write import write_sources
 from opcc_model.scenario.apply import apply
 from opcc_model.scenario.diff import diff
+from opcc_model.scenario.maps import ChangedMaps, changed_maps
 from opcc_model.scenario.report import scenario_report
 from opcc_model.scenario.scenario import read_scenario
 
@@ -29,7 +34,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("path", metavar="PATH", help="the model root (a folder holding processes/ and pag/)")
     parser.add_argument("--area", help="report findings, hand-offs and boundary changes for this area only")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--out", metavar="DIR", help="render the changed boundary and process maps into DIR")
+    parser.add_argument(
+        "--out", metavar="DIR",
+        help="render the changed boundary and process maps of the result into DIR as SVG, the changes highlighted",
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -38,9 +46,10 @@ def handle(args: argparse.Namespace) -> int:
     model = load(args.path)
     scenario = read_scenario(args.file)
     applied = apply(model, scenario)
+    changes = diff(model, applied.model)
     queries = importlib.import_module("opcc_model.queries")
     report = scenario_report(
-        scenario, model, applied, diff(model, applied.model), area=args.area,
+        scenario, model, applied, changes, area=args.area,
         check=getattr(queries, "check", None), handoffs=getattr(queries, "handoffs", None),
     )
     if args.format == "json":
@@ -48,5 +57,18 @@ def handle(args: argparse.Namespace) -> int:
     else:
         print(report.to_text(), end="")
     if args.out:
-        info("--out: rendering changed maps is not available yet (the renderer has not landed)")
+        maps = changed_maps(model, applied.model, changes, area=args.area)
+        result = write_sources(highlighted_maps(applied.model, maps), args.out)
+        if result.fallback:
+            info(result.fallback)
+        info(f"{len(maps.areas)} boundary and {len(maps.processes)} process maps in {args.out} "
+             f"({len(result.written)} written, {len(result.unchanged)} unchanged)")
     return EXIT_OK
+
+
+def highlighted_maps(model: Model, maps: ChangedMaps, /) -> dict[str, str]:
+    """DOT source of each changed map of ``model``, by file name stem, the changes highlighted."""
+    sources = {f"boundary-{area}": boundary_map(model, area, highlight=codes).source for area, codes in maps.areas.items()}
+    for process_id, activities in maps.processes.items():
+        sources[f"process-{process_id}"] = process_map(model, process_id, highlight=activities).source
+    return sources

@@ -14,7 +14,7 @@ import graphviz
 
 from opcc_model.findings import Finding
 from opcc_model.model import Model
-from opcc_model.render.draw import HOLDER_STYLE, legend, navigation, new_digraph, node_id, text_label
+from opcc_model.render.draw import HIGHLIGHT_LEGEND, HIGHLIGHT_STYLE, HOLDER_STYLE, legend, navigation, new_digraph, node_id, text_label
 from opcc_model.render.escape import dot_text
 from opcc_model.render.links import href_for
 
@@ -31,13 +31,27 @@ BOUNDARY_LEGEND = (
 
 
 def boundary_map(
-    model: Model, area: str, /, *, findings: Iterable[Finding] = (), page_suffix: str = ".svg"
+    model: Model,
+    area: str,
+    /,
+    *,
+    findings: Iterable[Finding] = (),
+    page_suffix: str = ".svg",
+    highlight: Iterable[str] = (),
 ) -> graphviz.Digraph:
     """The PAG tree of ``area`` coloured by holder; ``findings`` for this area (or for none) flag their codes.
 
+    ``highlight`` names PAG codes drawn with a thick orange border and a "changed" legend
+    row (a finding's ⚠ stays in the label); codes not in the model are ignored.
     Raises :class:`opcc_model.NotFound` when the area is not in the model.
+
+    >>> import opcc_model
+    >>> src = boundary_map(opcc_model.load(opcc_model.example_root("minimal")), "example-area", highlight=["1.1.2.8"]).source
+    >>> [line.split(" [")[0].strip() for line in src.splitlines() if "#e67e00" in line]
+    ['"code.1.1.2.8"']
     """
     boundary = model.boundary(area)
+    changed = set(highlight) & {c.code for c in model.codes}
     flagged: dict[str, list[Finding]] = {}
     for finding in findings:
         if finding.area not in (None, area):
@@ -71,6 +85,9 @@ def boundary_map(
             details.append("⚠ " + ", ".join(sorted({f.code for f in found})))
             attrs.update(color=FINDING_COLOUR, penwidth="3")
         tooltip = [f"{code.code} {code.name}", *details[:1], *(f"{f.code}: {f.message}" for f in found)]
+        if code.code in changed:
+            attrs.update(HIGHLIGHT_STYLE)
+            tooltip.insert(1, "Changed")
         if code.description:
             tooltip.insert(1, code.description)
         attrs["label"] = text_label(f"{code.code}  {code.name}", *details, width=24)
@@ -78,5 +95,5 @@ def boundary_map(
         graph.node(node_id("code", code.code), **dict(sorted(attrs.items())))
         if code.parent and code.parent in known:
             graph.edge(node_id("code", code.parent), node_id("code", code.code), color="#999999", arrowhead="none")
-    legend(graph, BOUNDARY_LEGEND)
+    legend(graph, (*BOUNDARY_LEGEND, HIGHLIGHT_LEGEND) if changed else BOUNDARY_LEGEND)
     return graph

@@ -18,6 +18,8 @@ __all__ = [
     "SIDE_STYLE",
     "HOLDER_STYLE",
     "CROSS_STYLE",
+    "HIGHLIGHT_STYLE",
+    "HIGHLIGHT_LEGEND",
     "FONT",
     "node_id",
     "new_digraph",
@@ -55,6 +57,12 @@ HOLDER_STYLE = {
 
 CROSS_STYLE = {"color": "#c0392b", "fontcolor": "#c0392b", "penwidth": "2.2", "style": "dashed"}
 """Edges that cross the commissioner / chief constable boundary."""
+
+HIGHLIGHT_STYLE = {"color": "#e67e00", "penwidth": "4"}
+"""Things a scenario changed: a thick orange border."""
+
+HIGHLIGHT_LEGEND = ("▣", "thick orange border: changed")
+"""The legend row of highlighted things."""
 
 _PLAIN_EDGE = {"color": "#555555", "fontcolor": "#555555"}
 
@@ -125,10 +133,13 @@ def _tooltip(model: Model, activity: Activity) -> str:
     return "\n".join(lines)
 
 
-def activity_node(graph: graphviz.Digraph, model: Model, activity: Activity, /, *, page_suffix: str = ".svg") -> None:
+def activity_node(
+    graph: graphviz.Digraph, model: Model, activity: Activity, /, *, page_suffix: str = ".svg", highlight: bool = False
+) -> None:
     """Draw ``activity``: shape by kind, name, PAG codes and accountable role; guidance as tooltip.
 
-    Sub-process activities get a ⊞ marker and a double border and link to the map they open.
+    Sub-process activities get a ⊞ marker and a double border and link to the map they open;
+    ``highlight`` draws the :data:`HIGHLIGHT_STYLE` border and says "changed" in the tooltip.
     """
     from opcc_model.graph import side_of_activity
 
@@ -152,6 +163,8 @@ def activity_node(graph: graphviz.Digraph, model: Model, activity: Activity, /, 
         attrs.update(shape="circle", style="filled", margin="0")
     elif activity.kind == "subprocess":
         attrs.update(peripheries="2", penwidth="1.2")
+    if highlight:
+        attrs.update(HIGHLIGHT_STYLE, tooltip=dot_text("Changed\n" + _tooltip(model, activity)))
     link = href_for("process", activity.process, page_suffix=page_suffix) if activity.process else None
     if link is None:
         link = href_for("activity", activity.id, page_suffix=page_suffix)

@@ -9,7 +9,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 import graphviz
@@ -18,6 +18,7 @@ from opcc_model.graph import consumers, dependencies, is_cross_boundary, produce
 from opcc_model.model import Activity, Model, Process
 from opcc_model.render.draw import (
     CROSS_STYLE,
+    HIGHLIGHT_LEGEND,
     LANE_ORDER,
     SIDE_STYLE,
     activity_node,
@@ -35,6 +36,17 @@ from opcc_model.render.links import href_for
 __all__ = ["PROCESS_LEGEND", "LaneMode", "lane_title", "lanes_of", "parent_of", "process_map"]
 
 LaneMode = Literal["side", "role"]
+
+PIN_STRENGTH = 5
+"""Parallel invisible edges from each lane's pin to its title.
+
+Graphviz orders clusters by crossing minimisation and ignores flat edges between
+clusters, so the lanes are held in order from outside: one invisible pin per lane
+in the first rank, chained top to bottom (flat edges between nodes outside clusters
+are honoured), each tied to its lane's title. Parallel edges add up their crossing
+penalty, so swapping two lanes costs ``PIN_STRENGTH ** 2`` crossings; more edges pull
+the lanes apart vertically (measured: 100 makes maps several times taller).
+"""
 
 PROCESS_LEGEND = (
     ("▭", "task (rounded box, filled in its lane's colour)"),
@@ -149,13 +161,30 @@ def _external_edges(model: Model, process: Process) -> Iterator[tuple[str, str, 
 
 
 def process_map(
-    model: Model, process_id: str, /, *, lanes: LaneMode = "side", page_suffix: str = ".svg"
+    model: Model,
+    process_id: str,
+    /,
+    *,
+    lanes: LaneMode = "side",
+    page_suffix: str = ".svg",
+    highlight: Iterable[str] = (),
 ) -> graphviz.Digraph:
     """The map of process ``process_id``: swimlanes, activities, dependencies, artifacts, legend and links.
 
+    ``highlight`` names activities (by id) drawn with a thick orange border and a "changed"
+    legend row; ids of activities outside this process are ignored.
     Raises :class:`opcc_model.NotFound` when the process is not in the model.
+
+    >>> import opcc_model
+    >>> m = opcc_model.load(opcc_model.example_root("minimal"))
+    >>> src = process_map(m, "conduct-stakeholder-analysis", highlight=["agree-outcomes"]).source
+    >>> [line.split(" [")[0].strip() for line in src.splitlines() if "#e67e00" in line]
+    ['"activity.agree-outcomes"']
+    >>> "changed" in src
+    True
     """
     process = model.process(process_id)
+    changed = set(highlight) & {a.id for a in process.activities}
     stage = model.stage(process.stage)
     graph = new_digraph(
         f"process-{process.id}",
@@ -183,12 +212,11 @@ def process_map(
                 tooltip=dot_text(title),
             )
             for activity in activities:
-                activity_node(lane, model, activity, page_suffix=page_suffix)
+                activity_node(lane, model, activity, page_suffix=page_suffix, highlight=activity.id in changed)
 
-    with graph.subgraph(name="lane_headers") as headers:  # links, then lane titles, in one column, in order
+    with graph.subgraph(name="lane_headers") as headers:  # links in one column, in order
         headers.attr(rank="min")
         column = navigation(headers, _navigation(model, process, page_suffix))
-        column += [f"lane.{index}" for index in range(len(lane_list))]
         for tail, head in zip(column, column[1:]):
             headers.edge(tail, head, style="invis")
 
@@ -223,5 +251,20 @@ def process_map(
         style = dict(CROSS_STYLE) if cross else {"color": "#8c8c6c", "style": "dashed"}
         graph.edge(tail, head, **dict(sorted(style.items())))
 
-    legend(graph, PROCESS_LEGEND)
+    legend(graph, (*PROCESS_LEGEND, HIGHLIGHT_LEGEND) if changed else PROCESS_LEGEND)
+    _pin_lanes(graph, len(lane_list))
     return graph
+
+
+def _pin_lanes(graph: graphviz.Digraph, count: int) -> None:
+    """Hold the lanes in drawing order: pins outside the lanes, chained top to bottom, each tied to a lane title."""
+    pins = [f"lanepin.{index}" for index in range(count)]
+    with graph.subgraph() as column:
+        column.attr(rank="same")
+        for pin in pins:
+            column.node(pin, shape="point", style="invis", width="0")
+        for tail, head in zip(pins, pins[1:]):
+            column.edge(tail, head, style="invis")
+    for index, pin in enumerate(pins):
+        for _ in range(PIN_STRENGTH):
+            graph.edge(pin, f"lane.{index}", style="invis")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +28,7 @@ from opcc_model.render.backend import choose_backend, graphviz_version, layout
 from opcc_model.render.diagrams import diagrams, mermaid_diagrams
 from opcc_model.render.processmap import LaneMode
 
-__all__ = ["FORMATS", "CACHE_FILE", "RenderResult", "select", "write_diagrams"]
+__all__ = ["FORMATS", "CACHE_FILE", "RenderResult", "select", "write_diagrams", "write_sources"]
 
 FORMATS = ("svg", "png", "dot", "mermaid")
 """Formats ``opcc render`` writes."""
@@ -91,12 +91,36 @@ def write_diagrams(
     """
     if fmt not in FORMATS:
         raise OpccError(f"--format must be one of {', '.join(FORMATS)}, found {fmt!r}")
-    folder = Path(out)
     if fmt == "mermaid":
         texts = dict(mermaid_diagrams(model, lanes=lanes))
     else:
         texts = {name: graph.source for name, graph in diagrams(model, lanes=lanes)}
-    names = select(list(texts), only)
+    picked = select(list(texts), only)
+    return write_sources({name: texts[name] for name in picked}, out, fmt=fmt, jobs=jobs, progress=progress)
+
+
+def write_sources(
+    texts: Mapping[str, str],
+    out: str | os.PathLike[str],
+    /,
+    *,
+    fmt: str = "svg",
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RenderResult:
+    """Write each ``name -> DOT source`` (Mermaid text for ``fmt="mermaid"``) into ``out`` as ``<name>.<ext>``.
+
+    Laid out through the backend chain, cached by content hash, in parallel, each file atomic;
+    the fallbacks and failures of :func:`write_diagrams`.
+
+    >>> import tempfile
+    >>> write_sources({"tiny": "digraph { a -> b }"}, tempfile.mkdtemp(), fmt="dot").written
+    ('tiny.dot',)
+    """
+    if fmt not in FORMATS:
+        raise OpccError(f"--format must be one of {', '.join(FORMATS)}, found {fmt!r}")
+    folder = Path(out)
+    names = list(texts)
     fallback = None
     if fmt in ("svg", "png"):
         try:
