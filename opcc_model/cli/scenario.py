@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 from typing import Any
 
 from opcc_model.cli.common import EXIT_OK, info
 from opcc_model.cache import load_cached as load
 from opcc_model.model import Model
+from opcc_model.queries import check, handoffs
 from opcc_model.render.boundarymap import boundary_map
 from opcc_model.render.processmap import process_map
 from opcc_model.render.write import write_sources
@@ -47,11 +47,7 @@ def handle(args: argparse.Namespace) -> int:
     scenario = read_scenario(args.file)
     applied = apply(model, scenario)
     changes = diff(model, applied.model)
-    queries = importlib.import_module("opcc_model.queries")
-    report = scenario_report(
-        scenario, model, applied, changes, area=args.area,
-        check=getattr(queries, "check", None), handoffs=getattr(queries, "handoffs", None),
-    )
+    report = scenario_report(scenario, model, applied, changes, area=args.area, check=check, handoffs=handoffs)
     if args.format == "json":
         print(json.dumps(report.to_json(), indent=2, sort_keys=True, ensure_ascii=False))
     else:

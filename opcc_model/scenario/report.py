@@ -102,6 +102,45 @@ def _jsonable(item: Any) -> Any:
     return item
 
 
+class Crossing(BaseModel):
+    """One dependency across the boundary: ``producer`` on side ``source`` hands on to ``consumer`` on ``target``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str
+    target: str
+    producer: str
+    consumer: str
+    message: str
+
+
+def _activity_name(models: Sequence[Model], activity_id: str) -> str:
+    for model in models:
+        try:
+            return f"'{model.activity(activity_id).name}' ({activity_id})"
+        except NotFound:
+            continue
+    return activity_id
+
+
+def crossings(table: Iterable[Any], *models: Model) -> list[Crossing]:
+    """Expand a hand-off table's rows (``from, to, count, artifacts, pairs``) into one :class:`Crossing` a pair.
+
+    Names come from the first of ``models`` that has the activity.
+    """
+    found = []
+    for row in table:
+        source, target, pairs = row[0], row[1], row[4]
+        for pair in pairs:
+            producer, consumer = pair.split(">", 1)
+            message = (
+                f"{_activity_name(models, producer)} ({source}) hands on to "
+                f"{_activity_name(models, consumer)} ({target})."
+            )
+            found.append(Crossing(source=source, target=target, producer=producer, consumer=consumer, message=message))
+    return sorted(found, key=lambda c: (c.source, c.target, c.producer, c.consumer))
+
+
 def _describe(item: Any) -> str:
     message = getattr(item, "message", None)
     if isinstance(message, str):
@@ -139,7 +178,11 @@ def scenario_report(
         findings = findings_delta(list(check(before, area=area)), list(check(after, area=area)))
     flows = None
     if handoffs is not None:
-        flows = items_delta(list(handoffs(before, area=area)), list(handoffs(after, area=area)), key=_key)
+        flows = items_delta(
+            crossings(handoffs(before, area=area), before, after),
+            crossings(handoffs(after, area=area), after, before),
+            key=lambda c: (c.source, c.target, c.producer, c.consumer),
+        )
     return ScenarioReport(
         name=scenario.name,
         description=scenario.description,

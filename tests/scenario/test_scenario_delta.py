@@ -9,6 +9,7 @@ from scenario_support import ops, two_areas
 from opcc_model.findings import Finding
 from opcc_model.location import Location
 from opcc_model.model import Model
+from opcc_model.queries import handoffs
 from opcc_model.scenario import apply, diff
 from opcc_model.scenario.delta import finding_key, findings_delta, items_delta
 from opcc_model.scenario.report import scenario_report
@@ -58,21 +59,25 @@ def _check(model: Model, /, *, area: str | None = None) -> list[Finding]:
     return [_finding("OPCC-X001", a.id, area) for a in model.activities if a.accountable == "cc"]
 
 
-def _handoffs(model: Model, /, *, area: str | None = None) -> list[tuple[str, str]]:
-    return sorted({(a.accountable or "", r) for a in model.activities for r in a.responsible})
-
-
 def test_report_shows_new_and_resolved_findings_and_handoffs() -> None:
     model = two_areas()
     scenario = ops("{op: reassign, letter: A, to: pcc, activities: [run-custody]}",
                    "{op: reassign, letter: A, to: cc, activities: [assess-need]}")
     applied = apply(model, scenario)
-    report = scenario_report(scenario, model, applied, diff(model, applied.model), check=_check, handoffs=_handoffs)
+    report = scenario_report(scenario, model, applied, diff(model, applied.model), check=_check, handoffs=handoffs)
     assert report.findings is not None and report.handoffs is not None
     assert [f.subject for f in report.findings.new] == [("assess-need",)]
     assert [f.subject for f in report.findings.resolved] == [("run-custody",)]
-    assert report.handoffs.appear == (("cc", "opcc-chief-executive"), ("pcc", "force-cfo"))
+    pairs = lambda crossings: [(c.source, c.target, c.producer, c.consumer) for c in crossings]  # noqa: E731
+    assert pairs(report.handoffs.appear) == [("chief-constable", "commissioner", "assess-need", "draft-plan")]
+    assert pairs(report.handoffs.disappear) == [
+        ("chief-constable", "commissioner", "run-custody", "review-custody"),
+        ("commissioner", "chief-constable", "draft-plan", "run-custody"),
+    ]
     text = report.to_text()
     assert "Findings new (1):\n  [warning] m (OPCC-X001)\n" in text
-    assert "Hand-offs that appear (2):\n  cc -> opcc-chief-executive\n  pcc -> force-cfo\n" in text
-    assert report.to_json()["handoffs"]["disappear"] == [["cc", "force-cfo"]]
+    assert (
+        "Hand-offs that appear (1):\n  'Assess need' (assess-need) (chief-constable) hands on to "
+        "'Draft the plan' (draft-plan) (commissioner).\n" in text
+    )
+    assert [h["producer"] for h in report.to_json()["handoffs"]["disappear"]] == ["run-custody", "draft-plan"]
