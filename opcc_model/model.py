@@ -10,6 +10,8 @@ models that forbid unknown keys; :func:`opcc_model.load` builds them from files.
 
 from __future__ import annotations
 
+import html
+
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from typing import Annotated, Any, Literal, TypeVar
@@ -257,6 +259,37 @@ class Process(_Frozen):
         if not fresh:
             object.__setattr__(self, "activities", tuple(filled))
         return self
+
+
+    def _repr_html_(self) -> str:
+        """In a notebook a process shows as a table of its activities with their RACI.
+
+        >>> p = Process(id="p", name="<P>", stage="s", activities=(Activity(id="a", name="A & B", accountable="pcc"),))
+        >>> "&lt;P&gt;" in p._repr_html_() and "A &amp; B" in p._repr_html_()
+        True
+        """
+        head = "".join(f"<th>{h}</th>" for h in ("activity", "kind", "PAG", "A", "R", "C", "I", "inputs", "outputs"))
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(cell)}</td>"
+                for cell in (
+                    f"{a.name} ({a.id})",
+                    a.kind,
+                    " ".join(a.pag),
+                    a.accountable or "",
+                    " ".join(a.responsible),
+                    " ".join(a.consulted),
+                    " ".join(a.informed),
+                    " ".join(a.inputs),
+                    " ".join(a.outputs),
+                )
+            )
+            + "</tr>"
+            for a in self.activities
+        )
+        caption = html.escape(f"{self.name} ({self.id}) — stage {self.stage}")
+        return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 class PagCode(_Frozen):
