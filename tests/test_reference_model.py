@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import networkx as nx
 
 import opcc_model
+import opcc_model.config
+import opcc_model.plan
+import opcc_model.queries
 from opcc_model import Model
 
 HOME_OFFICE_FUNCTIONS = [
@@ -267,3 +272,61 @@ def test_glossary_header_says_it_is_not_the_licensed_pag() -> None:
     text = (opcc_model.reference_root() / "pag" / "glossary.yaml").read_text(encoding="utf-8")
     assert "NOT THE LICENSED POLICE ACTIVITIES GLOSSARY" in text
     assert text.startswith("# yaml-language-server: $schema=../schemas/glossary.schema.json")
+
+
+# --- findings: none undocumented ----------------------------------------------------------
+
+FINDINGS_SECTION = "## Findings on the reference model"
+REFERENCE_DOC = Path(__file__).resolve().parent.parent / "docs" / "reference-model.md"
+
+
+def _documented_findings() -> dict[tuple[str, str, str | None], bool]:
+    """``(code, subject, area) -> waived`` from the table in docs/reference-model.md."""
+    text = REFERENCE_DOC.read_text(encoding="utf-8")
+    assert FINDINGS_SECTION in text, f"docs/reference-model.md has no '{FINDINGS_SECTION}' section"
+    section = text.split(FINDINGS_SECTION, 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| OPCC-")]
+    documented: dict[tuple[str, str, str | None], bool] = {}
+    for row in rows:
+        cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+        assert len(cells) == 5 and cells[4], f"a row needs code, subject, area, waived and a reason: {row}"
+        code, subject, area, waived = cells[0], cells[1].strip("`"), cells[2], cells[3]
+        assert waived in {"yes", "no"}, row
+        key = (code, subject, None if area == "-" else area)
+        assert key not in documented, f"listed twice: {key}"
+        documented[key] = waived == "yes"
+    return documented
+
+
+@pytest.fixture(scope="module")
+def findings(model: Model) -> opcc_model.queries.FindingList:
+    root = opcc_model.reference_root()
+    return opcc_model.queries.check(
+        model,
+        settings=opcc_model.config.load_settings(root),
+        plans=opcc_model.plan.load_plans(root, model),
+    )
+
+
+def test_reference_model_has_no_errors(findings) -> None:
+    assert [f.message for f in findings if f.severity == "error"] == []
+
+
+def test_every_warning_is_documented_with_its_reason(findings) -> None:
+    documented = _documented_findings()
+    warnings = [f for f in findings if f.severity == "warning"]
+    open_warnings = {(f.code, f.subject[0], f.area) for f in warnings if not f.waived}
+    waived_warnings = {(f.code, f.subject[0], f.area) for f in warnings if f.waived}
+    assert open_warnings == {key for key, waived in documented.items() if not waived}
+    assert waived_warnings == {key for key, waived in documented.items() if waived}
+
+
+def test_every_waiver_silences_a_finding(model: Model, findings) -> None:
+    used = {(f.area, f.code, f.subject[0]) for f in findings if f.waived}
+    for boundary in model.boundaries:
+        for waiver in boundary.waivers:
+            assert (boundary.area, waiver.finding, waiver.subject) in used, (boundary.area, waiver)
+
+
+def test_one_planning_cycle_has_no_dependency_cycle(findings) -> None:
+    assert [f.message for f in findings if f.code == "OPCC-D102"] == []
