@@ -7,10 +7,17 @@ import os
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from opcc_model.atomic import write_text
 from opcc_model.files import FILE_KINDS
+from opcc_model.plan.model import Plan
+from opcc_model.scenario.scenario import Scenario
 
-__all__ = ["json_schema", "write_schemas"]
+__all__ = ["SCHEMA_KINDS", "json_schema", "write_schemas"]
+
+SCHEMA_KINDS: dict[str, type[BaseModel]] = {**FILE_KINDS, "plan": Plan, "scenario": Scenario}
+"""Every kind of YAML file users write: the model's files, plans (``plans/``) and scenarios (``scenarios/``)."""
 
 
 def json_schema(kind: str, /) -> dict[str, Any]:
@@ -21,12 +28,12 @@ def json_schema(kind: str, /) -> dict[str, Any]:
     >>> json_schema("nope")
     Traceback (most recent call last):
     ...
-    KeyError: "unknown file kind 'nope' (expected one of: artifacts, boundary, glossary, process, roles, value-chain)"
+    KeyError: "unknown file kind 'nope' (expected one of: artifacts, boundary, glossary, plan, process, roles, scenario, value-chain)"
     """
     try:
-        file_type = FILE_KINDS[kind]
+        file_type = SCHEMA_KINDS[kind]
     except KeyError:
-        raise KeyError(f"unknown file kind {kind!r} (expected one of: {', '.join(sorted(FILE_KINDS))})") from None
+        raise KeyError(f"unknown file kind {kind!r} (expected one of: {', '.join(sorted(SCHEMA_KINDS))})") from None
     schema = _without_examples(file_type.model_json_schema(mode="validation"))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"{kind}.schema.json"
@@ -58,5 +65,5 @@ def write_schemas(out: str | os.PathLike[str], /) -> list[Path]:
     """
     return [
         write_text(Path(out) / f"{kind}.schema.json", json.dumps(json_schema(kind), indent=2, sort_keys=True) + "\n")
-        for kind in sorted(FILE_KINDS)
+        for kind in sorted(SCHEMA_KINDS)
     ]

@@ -10,8 +10,7 @@ import pytest
 import yaml
 
 import opcc_model
-from opcc_model.files import FILE_KINDS
-from opcc_model.schema import json_schema, write_schemas
+from opcc_model.schema import SCHEMA_KINDS, json_schema, write_schemas
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -21,7 +20,9 @@ MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
 def _example_files() -> list[Path]:
-    return sorted(opcc_model.example_root("minimal").rglob("*.yaml"))
+    """Every YAML file we ship: the examples, the reference model, its plans and scenarios."""
+    shipped = [REPO / folder for folder in ("processes", "pag", "plans", "scenarios")]
+    return sorted(p for base in [opcc_model.example_root("minimal"), *shipped] for p in base.rglob("*.yaml"))
 
 
 def _validator(kind: str):
@@ -32,13 +33,13 @@ def _validator(kind: str):
 def test_committed_schemas_equal_freshly_generated_ones(tmp_path):
     fresh = {p.name: p.read_bytes() for p in write_schemas(tmp_path)}
     committed = {p.name: p.read_bytes() for p in SCHEMAS.glob("*.schema.json")}
-    assert committed.keys() == fresh.keys() == {f"{k}.schema.json" for k in FILE_KINDS}
+    assert committed.keys() == fresh.keys() == {f"{k}.schema.json" for k in SCHEMA_KINDS}
     for name in fresh:
         assert committed[name] == fresh[name], f"schemas/{name} is stale: run `opcc schema --out schemas`"
 
 
 def test_every_schema_is_a_valid_draft_2020_12_schema():
-    for kind in FILE_KINDS:
+    for kind in SCHEMA_KINDS:
         jsonschema.Draft202012Validator.check_schema(json_schema(kind))
 
 
