@@ -236,6 +236,19 @@ def read_file(path: str | os.PathLike[str], file: str) -> tuple[str, Any]:
     return text, parse_text(text, file)
 
 
+class _MarksOnly(SafeLoader):  # type: ignore[misc, valid-type]
+    """Composes nodes with their marks but resolves no tags: locating keys needs none (2× faster)."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _STR
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
 class MarkedDocument:
     """A YAML document composed with marks, to find the line of a key path.
 
@@ -254,7 +267,8 @@ class MarkedDocument:
     def from_text(cls, text: str, file: str) -> MarkedDocument:
         """Compose ``text``; a document that does not compose locates everything at 1:1."""
         try:
-            return cls(yaml.compose(text, Loader=SafeLoader), file)
+            with paused_gc():
+                return cls(yaml.compose(text, Loader=_MarksOnly), file)
         except (yaml.YAMLError, RecursionError):
             return cls(None, file)
 
