@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             generate(root, areas=args.areas, activities=args.activities, seed=args.seed)
             memory.run(root, counts["activities"], table)
         if "render" not in args.skip:
-            rendering.run(table)
+            rendering.run(table, repeat=args.repeat)
     print(table.render())
     return 0
 

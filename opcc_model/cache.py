@@ -35,9 +35,8 @@ from pydantic import BaseModel
 from opcc_model import documents, integrity
 from opcc_model.atomic import write_bytes
 from opcc_model.files import FILE_KINDS
-from opcc_model.loader import _shown, load
+from opcc_model.loader import load
 from opcc_model.model import Model
-from opcc_model.sourcemap import SourceMap
 from opcc_model.yamlsource import paused_gc
 
 __all__ = ["cache_dir", "cache_file", "load_cached", "FORMAT"]
@@ -290,11 +289,7 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
         return load(root, **_COLD_KEYWORDS)
     if changed and next(integrity.check(model), None) is not None:
         return load(root, **_COLD_KEYWORDS)
-    sources = SourceMap()
-    for relative, (kind, _, document) in kept.items():
-        real, shown = os.path.join(root, relative), _shown(root, relative)
-        for key, key_path in documents.entries(kind, document):
-            sources.add(key, real, shown, key_path)
+    sources = documents.source_map(root, ((relative, kind, doc) for relative, (kind, _, doc) in kept.items()))
     if changed and target is not None:
         _write_cache(target, root, kept)
     model._locations = sources

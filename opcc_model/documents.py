@@ -1,9 +1,11 @@
 """One model file at a time: its validated document, the source entries it declares, and assembly.
 
 The loader's steps, cut so that a caller (the cache) can re-read one changed file only:
-:func:`read` parses and validates a file (``None`` when it has any problem: the full
-loader then reports it), :func:`entries` lists the ``"kind:id"`` keys the document
-declares with their key paths, and :func:`assemble` builds the :class:`Model`.
+:func:`model_files` lists the files, :func:`validate_file` parses and validates one
+(reporting its problems with ``file:line:col``), :func:`read` does the same quietly,
+:func:`entries` lists the ``"kind:id"`` keys a document declares with their key paths,
+:func:`source_map` records them and :func:`assemble` builds the :class:`Model`. Both
+:func:`opcc_model.load` and the cache go through these, so there is one implementation.
 
 >>> import opcc_model
 >>> root = opcc_model.example_root("minimal")
@@ -18,20 +20,111 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from opcc_model.diagnostics import describe
+from opcc_model.errors import LoadIssue
 from opcc_model.files import FILE_KINDS
-from opcc_model.loader import model_files
+from opcc_model.location import Location
 from opcc_model.model import OWNED_DATA, Model
-from opcc_model.yamlsource import PathKey, YamlFileError, read_file
+from opcc_model.sourcemap import SourceMap
+from opcc_model.yamlsource import MarkedDocument, PathKey, YamlFileError, read_file
 
-__all__ = ["Entry", "read", "entries", "assemble", "model_files"]
+__all__ = [
+    "CORE",
+    "Entry",
+    "assemble",
+    "entries",
+    "model_files",
+    "read",
+    "shown",
+    "source_map",
+    "validate_file",
+]
 
 Entry = tuple[str, tuple[PathKey, ...]]
 """A ``"kind:id"`` key and the key path inside its file."""
+
+CORE = {
+    "value-chain": "processes/value-chain.yaml",
+    "roles": "processes/roles.yaml",
+    "artifacts": "processes/artifacts.yaml",
+    "glossary": "pag/glossary.yaml",
+}
+"""The files every model has, by kind."""
+
+
+def shown(root: str, relative: str, /) -> str:
+    """How a file of the model at ``root`` is named in messages (``root/relative``, with ``/``).
+
+    >>> shown(".", "pag/glossary.yaml"), shown("model", "pag/glossary.yaml")
+    ('pag/glossary.yaml', 'model/pag/glossary.yaml')
+    """
+    joined = os.path.normpath(os.path.join(root, relative)) if root not in ("", ".") else relative
+    return joined.replace(os.sep, "/")
+
+
+def model_files(root: str | os.PathLike[str], /) -> list[tuple[str, str]]:
+    """Every YAML file of the model at ``root`` as ``(kind, path relative to root)``, in load order.
+
+    Kinds: ``value-chain``, ``roles``, ``artifacts``, ``process``, ``glossary``, ``boundary``.
+
+    >>> import opcc_model
+    >>> [kind for kind, _ in model_files(opcc_model.example_root("minimal"))][:3]
+    ['value-chain', 'roles', 'artifacts']
+    """
+    base = Path(root)
+    found: list[tuple[str, str]] = [
+        (kind, relative) for kind, relative in CORE.items() if kind != "glossary" and (base / relative).is_file()
+    ]
+    processes = base / "processes"
+    if processes.is_dir():
+        for folder in sorted(p for p in processes.iterdir() if p.is_dir()):
+            for dirpath, dirnames, filenames in sorted(os.walk(folder)):
+                dirnames.sort()
+                for name in sorted(filenames):
+                    if name.endswith((".yaml", ".yml")):
+                        found.append(("process", Path(dirpath, name).relative_to(base).as_posix()))
+    if (base / CORE["glossary"]).is_file():
+        found.append(("glossary", CORE["glossary"]))
+    boundaries = base / "pag" / "boundaries"
+    if boundaries.is_dir():
+        files = sorted(p for p in boundaries.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+        found.extend(("boundary", p.relative_to(base).as_posix()) for p in files)
+    return found
+
+
+def validate_file(root: str, relative: str, kind: str, issues: list[LoadIssue] | None, /) -> BaseModel | None:
+    """Parse and validate the file ``relative`` as a ``kind`` document; ``None`` on any problem.
+
+    Problems are appended to ``issues`` with their ``file:line:col`` (when it is a list).
+    The file's text and parsed data are dropped before this returns.
+    """
+    file = shown(root, relative)
+    try:
+        text, data = read_file(os.path.join(root, relative), file)
+    except YamlFileError as exc:
+        if issues is not None:
+            issues.append(exc.issue)
+        return None
+    document_type = FILE_KINDS[kind]
+    if data is None:
+        if issues is not None:
+            keys = ", ".join(document_type.model_fields)
+            issues.append(LoadIssue(Location(file, 1, 1), f"the file is empty: expected a mapping with the keys {keys}"))
+        return None
+    try:
+        return document_type.model_validate(data, context={OWNED_DATA: True})
+    except ValidationError as exc:
+        if issues is not None:
+            marked = MarkedDocument.from_text(text, file)
+            for path, message, on_key in describe(exc, document_type):
+                issues.append(LoadIssue(marked.locate(path, key=on_key), message))
+        return None
 
 
 def read(root: str | os.PathLike[str], relative: str, kind: str) -> BaseModel | None:
@@ -39,30 +132,11 @@ def read(root: str | os.PathLike[str], relative: str, kind: str) -> BaseModel | 
 
     ``None`` when the file cannot be read, is empty or is invalid.
     """
-    try:
-        _, data = read_file(os.path.join(root, relative), relative)
-    except YamlFileError:
-        return None
-    if data is None:
-        return None
-    try:
-        return FILE_KINDS[kind].model_validate(data, context={OWNED_DATA: True})
-    except ValidationError:
-        return None
-
-
-def _numbered(keys: list[tuple[str, tuple[PathKey, ...]]]) -> list[Entry]:
-    counts: dict[str, int] = {}
-    out: list[Entry] = []
-    for key, path in keys:
-        count = counts.get(key, 0)
-        out.append((key if count == 0 else f"{key}#{count}", path))
-        counts[key] = count + 1
-    return out
+    return validate_file(os.fspath(root), relative, kind, None)
 
 
 def entries(kind: str, document: Any) -> list[Entry]:
-    """The source entries a ``kind`` document declares, as the loader records them."""
+    """The source entries a ``kind`` document declares, in file order (not yet numbered)."""
     if kind == "value-chain":
         keys = [("mandate:", ("mandate",))]
         keys += [(f"outcome:{i}", ("outcomes", i)) for i in range(len(document.outcomes))]
@@ -80,7 +154,28 @@ def entries(kind: str, document: Any) -> list[Entry]:
         keys = [(f"area:{area}", ())]
         keys += [(f"allocation:{area}/{a.pag}", ("allocations", i)) for i, a in enumerate(document.allocations)]
         keys += [(f"waiver:{area}/{i}", ("waivers", i)) for i in range(len(document.waivers))]
-    return _numbered(keys)
+    return keys
+
+
+_RANK = {"value-chain": 0, "roles": 1, "artifacts": 2, "glossary": 3, "process": 4, "boundary": 5}
+
+
+def source_map(root: str, documents: Iterable[tuple[str, str, Any]], /) -> SourceMap:
+    """The source map of ``(relative path, kind, document)`` items.
+
+    Recorded in the model's own order (core files, processes by id, boundaries as listed), so
+    "first declared" agrees with it; a key seen again is recorded as ``key#1``, ``key#2``...
+    """
+    ranked = sorted(documents, key=lambda item: (_RANK[item[1]], item[2].id if item[1] == "process" else ""))
+    sources = SourceMap()
+    counts: dict[str, int] = {}
+    for relative, kind, document in ranked:
+        real, name = os.path.join(root, relative), shown(root, relative)
+        for key, path in entries(kind, document):
+            count = counts.get(key, 0)
+            sources.add(key if count == 0 else f"{key}#{count}", real, name, path)
+            counts[key] = count + 1
+    return sources
 
 
 def assemble(documents: Mapping[str, tuple[str, Any]]) -> Model:

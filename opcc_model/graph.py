@@ -64,47 +64,91 @@ def build(model: Model, /) -> nx.MultiDiGraph:
     return model.memo("graph", _build)
 
 
+class _Edges:
+    """Collects the edges of :func:`build`, then stores them with shared, read-only attribute dicts.
+
+    A national model has hundreds of thousands of edges, and ``add_edge`` gives each a key
+    dict and an attribute dict of its own (~0.4 KB each). Here edges with the same
+    attributes share them, and node keys are made once per node (the graph is shared and
+    must not be mutated, as :func:`build` says).
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+        self.keys: dict[str, dict[str, str]] = defaultdict(dict)
+        self.pending: dict[tuple[str, str], list[tuple[tuple[str, str], ...]]] = {}
+
+    def node(self, kind: str, id: str, /, **attrs: str) -> str:
+        key = self.keys[kind][id] = node_key(kind, id)
+        self.graph.add_node(key, kind=kind, id=id, **attrs)
+        return key
+
+    def key(self, kind: str, id: str, /) -> str:
+        return self.keys[kind].get(id) or node_key(kind, id)
+
+    def add(self, u: str, v: str, /, **attrs: str) -> None:
+        self.pending.setdefault((u, v), []).append(tuple(attrs.items()))
+
+    def store(self) -> None:
+        g = self.graph
+        shared: dict[tuple[tuple[tuple[str, str], ...], ...], dict[int, dict[str, str]]] = {}
+        for (u, v), items in self.pending.items():
+            for node in (u, v):
+                if node not in g._node:
+                    g.add_node(node)
+            signature = tuple(items)
+            keydict = shared.get(signature)
+            if keydict is None:
+                keydict = shared[signature] = {i: dict(attrs) for i, attrs in enumerate(items)}
+            g._succ[u][v] = keydict
+            g._pred[v][u] = keydict
+        self.pending.clear()
+
+
 def _build(model: Model) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
+    edges = _Edges(g)
     for stage in model.stages:
-        g.add_node(node_key("stage", stage.id), kind="stage", id=stage.id, name=stage.name)
+        edges.node("stage", stage.id, name=stage.name)
     for role in model.roles:
-        g.add_node(node_key("role", role.id), kind="role", id=role.id, name=role.name, side=role.side)
+        edges.node("role", role.id, name=role.name, side=role.side)
     for artifact in model.artifacts:
-        g.add_node(node_key("artifact", artifact.id), kind="artifact", id=artifact.id, name=artifact.name)
+        edges.node("artifact", artifact.id, name=artifact.name)
     for code in model.codes:
-        g.add_node(node_key("code", code.code), kind="code", id=code.code, name=code.name)
+        edges.node("code", code.code, name=code.name)
     for process in model.processes:
-        g.add_node(node_key("process", process.id), kind="process", id=process.id, name=process.name)
+        edges.node("process", process.id, name=process.name)
         for activity in process.activities:
-            g.add_node(node_key("activity", activity.id), kind="activity", id=activity.id, name=activity.name)
+            edges.node("activity", activity.id, name=activity.name)
 
+    key, add = edges.key, edges.add
     for role in model.roles:
         if role.reports_to:
-            g.add_edge(node_key("role", role.id), node_key("role", role.reports_to), kind="reports-to")
+            add(key("role", role.id), key("role", role.reports_to), kind="reports-to")
     for code in model.codes:
         if code.parent:
-            g.add_edge(node_key("code", code.parent), node_key("code", code.code), kind="contains")
+            add(key("code", code.parent), key("code", code.code), kind="contains")
     for process in model.processes:
-        pkey = node_key("process", process.id)
-        g.add_edge(node_key("stage", process.stage), pkey, kind="contains")
+        pkey = key("process", process.id)
+        add(key("stage", process.stage), pkey, kind="contains")
         if process.parent:
-            g.add_edge(node_key("process", process.parent), pkey, kind="contains")
+            add(key("process", process.parent), pkey, kind="contains")
         for activity in process.activities:
-            akey = node_key("activity", activity.id)
-            g.add_edge(pkey, akey, kind="contains")
+            akey = key("activity", activity.id)
+            add(pkey, akey, kind="contains")
             if activity.process:
-                g.add_edge(akey, node_key("process", activity.process), kind="opens")
+                add(akey, key("process", activity.process), kind="opens")
             for before in activity.after:
-                g.add_edge(node_key("activity", before), akey, kind="precedes")
+                add(key("activity", before), akey, kind="precedes")
             for artifact in activity.outputs:
-                g.add_edge(akey, node_key("artifact", artifact), kind="produces")
+                add(akey, key("artifact", artifact), kind="produces")
             for artifact in activity.inputs:
-                g.add_edge(node_key("artifact", artifact), akey, kind="consumes")
+                add(key("artifact", artifact), akey, kind="consumes")
             for code in activity.pag:
-                g.add_edge(akey, node_key("code", code), kind="maps-to")
+                add(akey, key("code", code), kind="maps-to")
             for letter, role_id in activity.roles():
-                g.add_edge(node_key("role", role_id), akey, kind=RACI_EDGES[letter], letter=letter)
+                add(key("role", role_id), akey, kind=RACI_EDGES[letter], letter=letter)
+    edges.store()
     return g
 
 

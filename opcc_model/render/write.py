@@ -67,7 +67,14 @@ def _read_cache(path: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
-def _key(*parts: str) -> str:
+def layout_key(dot_source: str, fmt: str, backend: str, /) -> str:
+    """The content hash a laid-out diagram is cached under: sha256 of (DOT source, backend, Graphviz version, format).
+
+    >>> backend = choose_backend("svg")
+    >>> layout_key("digraph {}", "svg", backend) == layout_key("digraph {}", "svg", backend) != layout_key("digraph { a }", "svg", backend)
+    True
+    """
+    parts = (dot_source, backend, graphviz_version(backend), fmt)
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -138,10 +145,9 @@ def write_sources(
                 progress(number, len(names))
         return RenderResult(tuple(written), (), fallback)
 
-    version = graphviz_version(backend)
     cache_path = folder / CACHE_FILE
     cache = _read_cache(cache_path)
-    keys = {name: _key(texts[name], backend, version, fmt) for name in names}
+    keys = {name: layout_key(texts[name], fmt, backend) for name in names}
     files = {name: f"{name}.{_EXTENSION[fmt]}" for name in names}
     todo = [n for n in names if cache.get(n) != keys[n] or not (folder / files[n]).is_file()]
     unchanged = [files[n] for n in names if n not in todo]

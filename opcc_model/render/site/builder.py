@@ -85,6 +85,7 @@ def build_site(
     The whole site is written into a temporary folder next to ``out``, then moved into
     place: a failure part-way leaves the previous site (or nothing). ``area`` limits the
     area pages to one force area; ``diagrams=False`` leaves the diagram slots empty.
+    Rebuilding a site lays out only the diagrams whose DOT source (or Graphviz) changed.
 
     Raises :class:`~opcc_model.errors.OpccError` when ``out`` is a file or a folder
     that is not a site this function built (it is never deleted).
@@ -94,7 +95,8 @@ def build_site(
         raise OpccError(
             f"{target}: expected an empty folder or a site built by opcc, found other files (not replacing them)"
         )
-    files = site_files(plan_site(model, area=area, diagrams=diagrams))
+    previous = target if (target / MARKER).is_file() else None
+    files = site_files(plan_site(model, area=area, diagrams=diagrams, reuse=previous))
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -126,8 +127,12 @@ def _tables(model: Model, areas: tuple[Boundary, ...]) -> dict[str, dict[str, An
     return {b.area: {"coverage": coverage(model, area=b.area), "handoffs": handoffs(model, area=b.area)} for b in areas}
 
 
-def plan_site(model: Model, /, *, area: str | None = None, diagrams: bool = True) -> Site:
+def plan_site(
+    model: Model, /, *, area: str | None = None, diagrams: bool = True, reuse: str | os.PathLike[str] | None = None
+) -> Site:
     """Compute what the site of ``model`` shows: every area (or only ``area``), findings, diagrams.
+
+    ``reuse``: a site built before, whose diagrams are reused where their layout is unchanged.
 
     Raises :class:`~opcc_model.errors.NotFound` when ``area`` is not in the model.
     """
@@ -137,5 +142,5 @@ def plan_site(model: Model, /, *, area: str | None = None, diagrams: bool = True
     if diagrams:
         from opcc_model.render.site.diagrams import site_diagrams
 
-        svgs = site_diagrams(model, areas, findings=findings)
+        svgs = site_diagrams(model, areas, findings=findings, reuse=reuse)
     return Site(model=model, areas=areas, findings=findings, diagrams=svgs, tables=_tables(model, areas))

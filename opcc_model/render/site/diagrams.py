@@ -1,5 +1,9 @@
 """The diagrams of the site: SVG by diagram name, and the same SVG made fit to sit inside a page.
 
+Each SVG ends with a comment stamping the content hash of its layout (see
+:func:`opcc_model.render.write.layout_key`); a rebuild reuses the previous site's SVG
+whose stamp still matches, so a warm build lays out only the diagrams that changed.
+
 >>> svg = '<?xml version="1.0"?>\\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"\\n "x.dtd">\\n<!-- made -->\\n<svg width="8pt"><g/></svg>\\n'
 >>> str(inline_svg(svg, 'The <value> chain'))
 '<svg role="img" aria-label="The &lt;value&gt; chain" width="8pt"><g/></svg>'
@@ -7,19 +11,22 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from opcc_model.findings import Finding
 from opcc_model.model import Boundary, Model
-from opcc_model.render.backend import layout
+from opcc_model.render.backend import choose_backend, layout
 from opcc_model.render.boundarymap import boundary_map
 from opcc_model.render.diagrams import diagrams
 from opcc_model.render.links import diagram_name
+from opcc_model.render.write import layout_key
 
-__all__ = ["site_diagrams", "inline_svg"]
+__all__ = ["site_diagrams", "inline_svg", "stamp"]
 
 _PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
 
@@ -35,8 +42,33 @@ def inline_svg(svg: str, label: str, /) -> Markup:
     return Markup(f'<svg role="img" aria-label="{escape(label)}"') + Markup(body[len("<svg"):])
 
 
+def stamp(key: str, /) -> str:
+    """The comment that ends an SVG laid out from a source whose content hash is ``key``.
+
+    >>> stamp("ab12")
+    '<!-- opcc-layout ab12 -->\\n'
+    """
+    return f"<!-- opcc-layout {key} -->\n"
+
+
+def _previous(folder: Path | None, name: str, mark: str) -> str | None:
+    """The SVG ``name`` of a previous build in ``folder`` when it carries ``mark``."""
+    if folder is None:
+        return None
+    try:
+        svg = (folder / f"{name}.svg").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return svg if svg.endswith(mark) else None
+
+
 def site_diagrams(
-    model: Model, areas: Iterable[Boundary], /, *, findings: Mapping[str, Iterable[Finding]] | None = None
+    model: Model,
+    areas: Iterable[Boundary],
+    /,
+    *,
+    findings: Mapping[str, Iterable[Finding]] | None = None,
+    reuse: str | os.PathLike[str] | None = None,
 ) -> dict[str, str]:
     """The SVG of each diagram of the site, keyed by diagram name (``process-<id>``), linking to site pages.
 
@@ -49,4 +81,14 @@ def site_diagrams(
     for boundary in areas:
         graph = boundary_map(model, boundary.area, findings=found.get(boundary.area, ()), page_suffix=".html")
         graphs.append((diagram_name("boundary", boundary.area), graph))
-    return {name: layout(graph.source, "svg").decode("utf-8") for name, graph in graphs}
+    backend = choose_backend("svg")
+    folder = Path(reuse) if reuse is not None else None
+    out: dict[str, str] = {}
+    for name, graph in graphs:
+        mark = stamp(layout_key(graph.source, "svg", backend))
+        previous = _previous(folder, name, mark)
+        if previous is None:
+            svg = layout(graph.source, "svg", backend=backend).decode("utf-8")
+            previous = svg + ("" if svg.endswith("\n") else "\n") + mark
+        out[name] = previous
+    return out
