@@ -188,3 +188,16 @@ def test_unknown_ids_raise_not_found(site, kind):
               "artifact": render_artifact, "stage": render_stage}[kind]
     with pytest.raises(opcc_model.NotFound):
         render(site, "no-such-" + kind)
+
+
+def test_area_page_always_shows_coverage_handoffs_and_findings_from_the_queries(site_model, site):
+    from opcc_model.queries import check, coverage, handoffs
+
+    page = Page(render_area(site, "example-area"))
+    assert [text for level, text in page.headings if level == 2][1:3] == ["Coverage", "Hand-offs between sides"]
+    text = " ".join(page.text)
+    assert coverage(site_model, area="example-area").title in text
+    assert handoffs(site_model, area="example-area").title in text
+    for finding in check(site_model, area="example-area"):
+        if finding.area == "example-area":
+            assert finding.message in text

@@ -17,6 +17,7 @@ from typing import Any
 
 from opcc_model.findings import SEVERITIES, Finding, severity_rank
 from opcc_model.model import Activity, Boundary, Model, PagCode, Process
+from opcc_model.queries import check, coverage, handoffs
 from opcc_model.render.site.paths import page_path
 
 __all__ = ["Site", "plan_site", "subject_page", "finding_summary"]
@@ -108,10 +109,6 @@ def finding_summary(findings: tuple[Finding, ...], /, *, top: int = 3) -> dict[s
 
 
 def _findings(model: Model, areas: tuple[Boundary, ...]) -> dict[str, tuple[Finding, ...]]:
-    try:
-        from opcc_model.queries import check  # type: ignore[attr-defined]
-    except ImportError:  # the queries land on main separately
-        return {b.area: () for b in areas}
     return {
         b.area: tuple(sorted(check(model, area=b.area), key=lambda f: (severity_rank(f.severity), f.code, f.sort_key())))
         for b in areas
@@ -119,10 +116,6 @@ def _findings(model: Model, areas: tuple[Boundary, ...]) -> dict[str, tuple[Find
 
 
 def _tables(model: Model, areas: tuple[Boundary, ...]) -> dict[str, dict[str, Any]]:
-    try:
-        from opcc_model.queries import coverage, handoffs  # type: ignore[attr-defined]
-    except ImportError:  # the queries land on main separately
-        return {}
     return {b.area: {"coverage": coverage(model, area=b.area), "handoffs": handoffs(model, area=b.area)} for b in areas}
 
 

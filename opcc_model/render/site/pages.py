@@ -182,7 +182,7 @@ def render_area(site: Site, area: str, /) -> str:
         by_code=sorted(by_code.items()),
         summary=finding_summary(findings),
         subject_page=lambda key: subject_page(site.model, key),
-        tables=site.tables.get(area, {}),
+        tables=site.tables[area],
     )
 
 
