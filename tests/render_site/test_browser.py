@@ -54,10 +54,14 @@ def svg_link(page, href: str):
 @pytest.fixture(scope="module")
 def reference_site(tmp_path_factory):
     import opcc_model
+    from opcc_model.config import load_settings
+    from opcc_model.plan import load_plans
     from opcc_model.render.site import build_site
 
-    model = opcc_model.load(opcc_model.reference_root())
-    return model, build_site(model, tmp_path_factory.mktemp("reference") / "site")
+    root = opcc_model.reference_root()
+    model = opcc_model.load(root)
+    out = tmp_path_factory.mktemp("reference") / "site"
+    return model, build_site(model, out, settings=load_settings(root), plans=load_plans(root, model))
 
 
 def test_reference_model_click_stage_in_svg_process_activity_and_back(reference_site, page):
