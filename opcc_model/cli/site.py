@@ -1,4 +1,7 @@
-"""``opcc site PATH --out DIR [--area A]``: build the static HTML site of a model."""
+"""``opcc site PATH --out DIR [--area A]``: build the static HTML site of a model, its plans and findings.
+
+The plans come from ``PATH/plans/`` and the severities from ``PATH/opcc.toml``, as ``opcc check`` reads them.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from typing import Any
 
 from opcc_model.cli.common import EXIT_OK, info
 from opcc_model.cache import load_cached as load
+from opcc_model.config import load_settings
+from opcc_model.plan import load_plans
 from opcc_model.render.site import build_site
 
 __all__ = ["register", "handle"]
@@ -15,15 +20,17 @@ __all__ = ["register", "handle"]
 def register(subparsers: Any) -> None:
     """Add ``site`` to the ``opcc`` parser."""
     parser = subparsers.add_parser("site", help="build the static HTML site of a model, with its findings report")
-    parser.add_argument("path", help="the model root (a folder holding processes/ and pag/)")
+    parser.add_argument("path", help="the model root (a folder holding processes/ and pag/, maybe plans/ and opcc.toml)")
     parser.add_argument("--out", required=True, help="the folder to write the site into (replaced as a whole)")
     parser.add_argument("--area", help="show only this force area (default: every area)")
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
-    """Load the model, build the site, and name its home page on stderr."""
+    """Load the model, its plans and settings, build the site, and name its home page on stderr."""
     model = load(args.path)
-    out = build_site(model, args.out, area=args.area)
+    plans = load_plans(args.path, model)
+    settings = load_settings(args.path)
+    out = build_site(model, args.out, area=args.area, settings=settings, plans=plans)
     info(f"wrote {out / 'index.html'}")
     return EXIT_OK

@@ -54,10 +54,14 @@ def svg_link(page, href: str):
 @pytest.fixture(scope="module")
 def reference_site(tmp_path_factory):
     import opcc_model
+    from opcc_model.config import load_settings
+    from opcc_model.plan import load_plans
     from opcc_model.render.site import build_site
 
-    model = opcc_model.load(opcc_model.reference_root())
-    return model, build_site(model, tmp_path_factory.mktemp("reference") / "site")
+    root = opcc_model.reference_root()
+    model = opcc_model.load(root)
+    out = tmp_path_factory.mktemp("reference") / "site"
+    return model, build_site(model, out, settings=load_settings(root), plans=load_plans(root, model))
 
 
 def test_reference_model_click_stage_in_svg_process_activity_and_back(reference_site, page):
@@ -137,3 +141,40 @@ def test_glossary_fragment_opens_its_branch_and_links_are_keyboard_reachable(bui
     page.get_by_role("link", name="1.1.2.8").first.click()
     page.wait_for_url("**/glossary.html#code-1.1.2.8")
     assert page.locator("#code-1\\.1\\.2\\.8").is_visible()
+
+
+def test_reference_model_plan_page_from_the_navigation_to_a_delivering_activity(reference_site, page):
+    import opcc_model
+    from opcc_model.plan import load_plans
+
+    model, site = reference_site
+    plan = load_plans(opcc_model.reference_root(), model)[0]
+    page.goto(site.joinpath("index.html").as_uri())
+    page.locator('nav[aria-label="Site"]').get_by_role("link", name=plan.name, exact=True).click()
+    page.wait_for_url(f"**/plan-{plan.id}.html")
+    assert heading(page) == plan.name
+    assert page.locator('figure.diagram svg[role="img"]').count() == 1
+    assert page.locator("table.s7 tbody tr").count() == 6
+    _, priority = next(plan.priorities())
+    activity = model.activity(priority.delivered_by[0])
+    page.locator(f"#node-{priority.id} dl").get_by_role("link", name=activity.name, exact=True).first.click()
+    page.wait_for_url(f"**/activity-{activity.id}.html")
+    assert heading(page) == activity.name
+
+
+def test_reference_model_findings_from_home_to_the_thing_to_fix(reference_site, page):
+    model, site = reference_site
+    page.goto(site.joinpath("index.html").as_uri())
+    page.get_by_role("link", name="The findings report", exact=True).click()
+    page.wait_for_url("**/findings.html")
+    assert heading(page) == "Findings"
+    first = page.locator("ul.findings li").first
+    target = first.locator("a").first
+    href = target.get_attribute("href")
+    target.click()
+    page.wait_for_url(f"**/{href}")
+    assert heading(page)
+    area = sorted(b.area for b in model.boundaries)[0]
+    page.goto(site.joinpath(f"area-{area}.html").as_uri())
+    page.get_by_role("link", name="Boundary", exact=True).click()
+    assert page.evaluate("location.hash") == "#boundary"

@@ -22,9 +22,11 @@ def declared_references(model):
     return urls
 
 
-def test_site_has_a_page_for_everything(built_site, site_model):
+def test_site_has_a_page_for_everything(built_site, site_model, site_plans):
     expected = (
-        ["index.html", "value-chain.html", "dependencies.html", "glossary.html", "search.html", MARKER, "static/site.css", "static/site.js", "static/favicon.svg"]
+        ["index.html", "value-chain.html", "dependencies.html", "glossary.html", "search.html", "findings.html",
+         MARKER, "static/site.css", "static/site.js", "static/favicon.svg"]
+        + [f"plan-{p.id}.{ext}" for p in site_plans for ext in ("html", "svg")]
         + [f"stage-{s.id}.html" for s in site_model.stages]
         + [f"process-{p.id}.html" for p in site_model.processes]
         + [f"activity-{a.id}.html" for a in site_model.activities]
@@ -72,9 +74,9 @@ def test_no_external_resources_only_declared_references(built_site, site_model):
     assert "http" not in css and "@import" not in css
 
 
-def test_building_twice_gives_identical_bytes(site_model, tmp_path):
-    first = build_site(site_model, tmp_path / "one")
-    second = build_site(site_model, tmp_path / "two")
+def test_building_twice_gives_identical_bytes(site_model, site_plans, tmp_path):
+    first = build_site(site_model, tmp_path / "one", plans=site_plans)
+    second = build_site(site_model, tmp_path / "two", plans=site_plans)
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for path in files:

@@ -12,8 +12,10 @@ from opcc_model.render.site import (
     render_activity,
     render_area,
     render_artifact,
+    render_findings,
     render_glossary,
     render_home,
+    render_plan,
     render_process,
     render_raci,
     render_role,
@@ -25,8 +27,8 @@ from render_site.markup import Page
 
 
 @pytest.fixture(scope="module")
-def site(site_model):
-    return plan_site(site_model, diagrams=False)
+def site(site_model, site_plans, site_settings):
+    return plan_site(site_model, diagrams=False, settings=site_settings, plans=site_plans)
 
 
 def all_pages(site):
@@ -34,6 +36,7 @@ def all_pages(site):
     yield "index.html", render_home(site)
     yield "glossary.html", render_glossary(site)
     yield "search.html", render_search(site)
+    yield "findings.html", render_findings(site)
     for kind, items, render in (
         ("stage", [s.id for s in model.stages], render_stage),
         ("process", [p.id for p in model.processes], render_process),
@@ -42,6 +45,7 @@ def all_pages(site):
         ("artifact", [a.id for a in model.artifacts], render_artifact),
         ("area", [b.area for b in model.boundaries], render_area),
         ("raci", [b.area for b in model.boundaries], render_raci),
+        ("plan", [p.id for p in site.plans], render_plan),
     ):
         for key in items:
             yield f"{kind}-{key}.html", render(site, key)
@@ -188,3 +192,16 @@ def test_unknown_ids_raise_not_found(site, kind):
               "artifact": render_artifact, "stage": render_stage}[kind]
     with pytest.raises(opcc_model.NotFound):
         render(site, "no-such-" + kind)
+
+
+def test_area_page_always_shows_coverage_handoffs_and_findings_from_the_queries(site_model, site):
+    from opcc_model.queries import check, coverage, handoffs
+
+    page = Page(render_area(site, "example-area"))
+    assert [text for level, text in page.headings if level == 2] == ["Findings", "Boundary", "Hand-offs between sides", "Coverage"]
+    text = " ".join(page.text)
+    assert coverage(site_model, area="example-area").title in text
+    assert handoffs(site_model, area="example-area").title in text
+    for finding in check(site_model, area="example-area"):
+        if finding.area == "example-area":
+            assert finding.message in text

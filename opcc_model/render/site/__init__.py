@@ -1,4 +1,4 @@
-"""The static HTML site of a model: a page per stage, process, activity, role, artifact and area.
+"""The static HTML site of a model: a page per stage, process, activity, role, artifact, area and plan.
 
 ``build_site(model, out)`` is the only function that writes files; the ``render_*``
 functions return each page as a string.
@@ -11,8 +11,10 @@ from opcc_model.render.site.pages import (
     render_area,
     render_artifact,
     render_dependencies,
+    render_findings,
     render_glossary,
     render_home,
+    render_plan,
     render_process,
     render_raci,
     render_role,
@@ -29,8 +31,10 @@ __all__ = [
     "render_area",
     "render_artifact",
     "render_dependencies",
+    "render_findings",
     "render_glossary",
     "render_home",
+    "render_plan",
     "render_process",
     "render_raci",
     "render_role",

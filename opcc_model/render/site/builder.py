@@ -12,11 +12,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from opcc_model.config import Settings
 from opcc_model.errors import OpccError
 from opcc_model.model import Model
+from opcc_model.plan.model import Plan
 from opcc_model.render.site import pages
 from opcc_model.render.site.context import Site, plan_site
 from opcc_model.render.site.paths import csv_path, page_path
@@ -50,6 +53,7 @@ def site_files(site: Site, /) -> dict[str, bytes]:
         page_path("dependencies"): pages.render_dependencies(site),
         page_path("glossary"): pages.render_glossary(site),
         page_path("search"): pages.render_search(site),
+        page_path("findings"): pages.render_findings(site),
     }
     for stage in model.stages:
         text[page_path("stage", stage.id)] = pages.render_stage(site, stage.id)
@@ -65,6 +69,8 @@ def site_files(site: Site, /) -> dict[str, bytes]:
         text[page_path("area", boundary.area)] = pages.render_area(site, boundary.area)
         text[page_path("raci", boundary.area)] = pages.render_raci(site, boundary.area)
         text[csv_path(boundary.area)] = raci_csv(model, area=boundary.area)
+    for plan in site.plans:
+        text[page_path("plan", plan.id)] = pages.render_plan(site, plan.id)
     for name, svg in site.diagrams.items():
         text[f"{name}.svg"] = svg
     files = {path: content.encode("utf-8") for path, content in text.items()}
@@ -78,7 +84,14 @@ def _replaceable(out: Path) -> bool:
 
 
 def build_site(
-    model: Model, out: str | os.PathLike[str], /, *, area: str | None = None, diagrams: bool = True
+    model: Model,
+    out: str | os.PathLike[str],
+    /,
+    *,
+    area: str | None = None,
+    diagrams: bool = True,
+    settings: Settings | None = None,
+    plans: Iterable[Plan] = (),
 ) -> Path:
     """Write the site of ``model`` into the folder ``out`` and return it.
 
@@ -86,6 +99,8 @@ def build_site(
     place: a failure part-way leaves the previous site (or nothing). ``area`` limits the
     area pages to one force area; ``diagrams=False`` leaves the diagram slots empty.
     Rebuilding a site lays out only the diagrams whose DOT source (or Graphviz) changed.
+    ``settings`` (severities) and ``plans`` (a page each, and their findings) go to
+    :func:`~opcc_model.render.site.context.plan_site`.
 
     Raises :class:`~opcc_model.errors.OpccError` when ``out`` is a file or a folder
     that is not a site this function built (it is never deleted).
@@ -96,7 +111,9 @@ def build_site(
             f"{target}: expected an empty folder or a site built by opcc, found other files (not replacing them)"
         )
     previous = target if (target / MARKER).is_file() else None
-    files = site_files(plan_site(model, area=area, diagrams=diagrams, reuse=previous))
+    files = site_files(
+        plan_site(model, area=area, diagrams=diagrams, settings=settings, plans=plans, reuse=previous)
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:

@@ -1,4 +1,4 @@
-"""What the site shows, computed once: the areas, their findings, the diagrams, and derived indexes.
+"""What the site shows, computed once: the areas, the plans, their findings, the diagrams, and derived indexes.
 
 >>> import opcc_model
 >>> site = plan_site(opcc_model.load(opcc_model.example_root("minimal")), diagrams=False)
@@ -6,31 +6,41 @@
 ['example-area']
 >>> [a.id for a in site.duties("cc")["C"]]
 ['identify-stakeholders']
+>>> site.model_findings, site.plans
+((), ())
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from opcc_model.config import Settings
+from opcc_model.errors import NotFound
 from opcc_model.findings import SEVERITIES, Finding, severity_rank
 from opcc_model.model import Activity, Boundary, Model, PagCode, Process
+from opcc_model.plan.model import Plan
+from opcc_model.queries import check, coverage, handoffs
 from opcc_model.render.site.paths import page_path
+from opcc_model.render.site.plans import is_plan_finding_code, plan_diagrams, plan_target
 
-__all__ = ["Site", "plan_site", "subject_page", "finding_summary"]
+__all__ = ["Site", "plan_site", "subject_page", "finding_summary", "group_by_code"]
 
 _LETTERS = ("A", "R", "C", "I")
 
 
 @dataclass(frozen=True)
 class Site:
-    """The model with everything its pages need: areas shown, findings per area, SVG per diagram name.
+    """The model with everything its pages need: areas and plans shown, their findings, SVG per diagram name.
 
+    ``findings`` holds each area's own findings (those with that ``area``);
+    ``model_findings`` those of the model-wide rules (no area), shown once;
+    ``plan_findings`` each plan's OPCC-P1xx findings, by plan id.
     Diagram names follow :mod:`opcc_model.render.links` (``value-chain``, ``process-<id>``,
-    ``boundary-<area>``); each is shown inline on its pages and written as ``<name>.svg``.
+    ``boundary-<area>``) and ``plan-<id>``; each is shown inline on its pages and written as ``<name>.svg``.
     """
 
     model: Model
@@ -38,6 +48,30 @@ class Site:
     findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
     diagrams: Mapping[str, str] = field(default_factory=dict)
     tables: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    model_findings: tuple[Finding, ...] = ()
+    plans: tuple[Plan, ...] = ()
+    plan_findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+
+    def plan(self, plan_id: str, /) -> Plan:
+        """The plan shown with id ``plan_id``; raises :class:`~opcc_model.errors.NotFound` otherwise."""
+        for plan in self.plans:
+            if plan.id == plan_id:
+                return plan
+        raise NotFound(f"plan {plan_id!r} is not on the site; the plans are: {', '.join(p.id for p in self.plans) or '(none)'}")
+
+    def fix_target(self, key: str, /) -> str | None:
+        """The site path of the page (and anchor) where a finding's subject ``key`` is fixed, if any.
+
+        A thing of the model first (:func:`subject_page`), then a plan or a node, measure or pillar of one.
+        """
+        found = subject_page(self.model, key)
+        if found is not None:
+            return found[1]
+        for plan in self.plans:
+            target = plan_target(plan, key)
+            if target is not None:
+                return target
+        return None
 
     def processes_of_stage(self, stage_id: str, /) -> list[Process]:
         """The top-level processes of a stage (sub-processes are reached from their parent), in file order."""
@@ -108,39 +142,84 @@ def finding_summary(findings: tuple[Finding, ...], /, *, top: int = 3) -> dict[s
     }
 
 
-def _findings(model: Model, areas: tuple[Boundary, ...]) -> dict[str, tuple[Finding, ...]]:
-    try:
-        from opcc_model.queries import check  # type: ignore[attr-defined]
-    except ImportError:  # the queries land on main separately
-        return {b.area: () for b in areas}
-    return {
-        b.area: tuple(sorted(check(model, area=b.area), key=lambda f: (severity_rank(f.severity), f.code, f.sort_key())))
-        for b in areas
-    }
+def group_by_code(findings: Iterable[Finding], /) -> list[tuple[str, list[Finding]]]:
+    """``(code, findings)`` pairs sorted by code, each keeping the order of ``findings``.
+
+    >>> f = Finding(code="OPCC-G101", severity="error", subject=("a",), message="m")
+    >>> [(code, len(items)) for code, items in group_by_code([f, f])]
+    [('OPCC-G101', 2)]
+    """
+    by_code: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    return sorted(by_code.items())
+
+
+def _by_severity(findings: list[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=lambda f: (severity_rank(f.severity), f.code, f.sort_key())))
+
+
+def _split(
+    found: Iterable[Finding], areas: tuple[Boundary, ...], plans: tuple[Plan, ...]
+) -> tuple[dict[str, tuple[Finding, ...]], tuple[Finding, ...], dict[str, tuple[Finding, ...]]]:
+    """Findings per area, model-wide ones, and per plan; each sorted by severity, code, then location."""
+    per_area: dict[str, list[Finding]] = {b.area: [] for b in areas}
+    per_plan: dict[str, list[Finding]] = {p.id: [] for p in plans}
+    model_wide: list[Finding] = []
+    for f in found:
+        if f.area is not None:
+            per_area.setdefault(f.area, []).append(f)
+        elif is_plan_finding_code(f.code) and f.subject and f.subject[0] in per_plan:
+            per_plan[f.subject[0]].append(f)
+        else:
+            model_wide.append(f)
+    return (
+        {area: _by_severity(items) for area, items in per_area.items()},
+        _by_severity(model_wide),
+        {plan: _by_severity(items) for plan, items in per_plan.items()},
+    )
 
 
 def _tables(model: Model, areas: tuple[Boundary, ...]) -> dict[str, dict[str, Any]]:
-    try:
-        from opcc_model.queries import coverage, handoffs  # type: ignore[attr-defined]
-    except ImportError:  # the queries land on main separately
-        return {}
     return {b.area: {"coverage": coverage(model, area=b.area), "handoffs": handoffs(model, area=b.area)} for b in areas}
 
 
 def plan_site(
-    model: Model, /, *, area: str | None = None, diagrams: bool = True, reuse: str | os.PathLike[str] | None = None
+    model: Model,
+    /,
+    *,
+    area: str | None = None,
+    diagrams: bool = True,
+    settings: Settings | None = None,
+    plans: Iterable[Plan] = (),
+    reuse: str | os.PathLike[str] | None = None,
 ) -> Site:
-    """Compute what the site of ``model`` shows: every area (or only ``area``), findings, diagrams.
+    """Compute what the site of ``model`` shows: every area (or only ``area``), the plans, findings, diagrams.
 
-    ``reuse``: a site built before, whose diagrams are reused where their layout is unchanged.
-
-    Raises :class:`~opcc_model.errors.NotFound` when ``area`` is not in the model.
+    Findings come from :func:`opcc_model.queries.check` with ``settings`` (severities, see
+    :func:`opcc_model.config.load_settings`) and ``plans`` (from :func:`opcc_model.plan.load_plans`).
+    With ``area``, a plan of another area is left out. ``reuse``: a site built before, whose
+    diagrams are reused where their layout is unchanged. Raises
+    :class:`~opcc_model.errors.NotFound` when ``area`` is not in the model.
     """
     areas = (model.boundary(area),) if area is not None else tuple(sorted(model.boundaries, key=lambda b: b.area))
-    findings = _findings(model, areas)
+    shown = tuple(sorted((p for p in plans if area is None or p.area in (None, area)), key=lambda p: p.id))
+    findings, model_findings, plan_findings = _split(
+        check(model, area=area, settings=settings, plans=shown), areas, shown
+    )
+    plan_svgs = plan_diagrams(model, shown) if diagrams else {}
     svgs: dict[str, str] = {}
     if diagrams:
         from opcc_model.render.site.diagrams import site_diagrams
 
         svgs = site_diagrams(model, areas, findings=findings, reuse=reuse)
-    return Site(model=model, areas=areas, findings=findings, diagrams=svgs, tables=_tables(model, areas))
+    return Site(
+        model=model,
+        areas=areas,
+        findings=findings,
+        diagrams={**svgs, **plan_svgs},
+        tables=_tables(model, areas),
+        model_findings=model_findings,
+        plans=shown,
+        plan_findings=plan_findings,
+    )

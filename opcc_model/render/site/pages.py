@@ -16,9 +16,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 
 from opcc_model.findings import RULES
 from opcc_model.graph import consumers, dependencies, is_cross_boundary, producers
-from opcc_model.render.site.context import Site, finding_summary, plan_site, subject_page
+from opcc_model.plan.model import S7_CONTENTS
+from opcc_model.render.site.context import Site, finding_summary, group_by_code, plan_site
 from opcc_model.render.site.diagrams import inline_svg
 from opcc_model.render.site.paths import code_anchor, csv_path, page_path, relative, root_of
+from opcc_model.render.site.plans import plan_anchor
 from opcc_model.render.site.raci import raci_rows
 from opcc_model.render.site.search import search_index
 
@@ -35,6 +37,8 @@ __all__ = [
     "render_area",
     "render_raci",
     "render_search",
+    "render_plan",
+    "render_findings",
     "plan_site",
 ]
 
@@ -49,6 +53,12 @@ def _asset(context: Any, path: str) -> str:
     return relative(context["page"], path)
 
 
+@pass_context
+def _fix_link(context: Any, key: str) -> str | None:
+    target = context["site"].fix_target(key)
+    return None if target is None else relative(context["page"], target)
+
+
 @cache
 def environment() -> Environment:
     """The Jinja2 environment of the site: package templates, autoescape on, undefined names are errors."""
@@ -60,7 +70,16 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(link=_link, asset=_asset, code_anchor=code_anchor, rules=RULES, inline_svg=inline_svg)
+    env.globals.update(
+        link=_link,
+        asset=_asset,
+        fix_link=_fix_link,
+        code_anchor=code_anchor,
+        plan_anchor=plan_anchor,
+        rules=RULES,
+        inline_svg=inline_svg,
+        s7_contents=S7_CONTENTS,
+    )
     return env
 
 
@@ -70,10 +89,18 @@ def _render(site: Site, template: str, page: str, title: str, **values: Any) -> 
     )
 
 
+def _summaries(site: Site) -> dict[str, Any]:
+    """The headline counts: per area (its own findings), model-wide (once), per plan."""
+    return {
+        "summaries": {b.area: finding_summary(site.findings.get(b.area, ())) for b in site.areas},
+        "model_summary": finding_summary(site.model_findings),
+        "plan_summaries": {p.id: finding_summary(site.plan_findings.get(p.id, ())) for p in site.plans},
+    }
+
+
 def render_home(site: Site, /) -> str:
-    """The home page: the value chain, its stages and processes, the areas with their headline findings."""
-    summaries = {b.area: finding_summary(site.findings.get(b.area, ())) for b in site.areas}
-    return _render(site, "home.html", page_path("index"), "OPCC operating model", summaries=summaries)
+    """The home page: the value chain, its stages and processes, the headline findings per area, model-wide and per plan."""
+    return _render(site, "home.html", page_path("index"), "OPCC operating model", **_summaries(site))
 
 
 def render_value_chain(site: Site, /) -> str:
@@ -170,19 +197,42 @@ def render_area(site: Site, area: str, /) -> str:
     """The page of one force area: its boundary, coverage, hand-offs and findings grouped by code."""
     boundary = site.model.boundary(area)
     findings = site.findings.get(area, ())
-    by_code: dict[str, list[Any]] = {}
-    for finding in findings:
-        by_code.setdefault(finding.code, []).append(finding)
     return _render(
         site,
         "area.html",
         page_path("area", area),
         boundary.name,
         boundary=boundary,
-        by_code=sorted(by_code.items()),
+        by_code=group_by_code(findings),
         summary=finding_summary(findings),
-        subject_page=lambda key: subject_page(site.model, key),
-        tables=site.tables.get(area, {}),
+        tables=site.tables[area],
+    )
+
+
+def render_findings(site: Site, /) -> str:
+    """The findings report: the model-wide findings once, grouped by code, then the counts per area and per plan."""
+    return _render(
+        site,
+        "findings.html",
+        page_path("findings"),
+        "Findings",
+        by_code=group_by_code(site.model_findings),
+        **_summaries(site),
+    )
+
+
+def render_plan(site: Site, plan_id: str, /) -> str:
+    """The page of one Police and Crime Plan: its tree, s.7 coverage, scrutiny pillars and findings."""
+    plan = site.plan(plan_id)
+    findings = site.plan_findings.get(plan_id, ())
+    return _render(
+        site,
+        "plan.html",
+        page_path("plan", plan_id),
+        plan.name,
+        plan=plan,
+        by_code=group_by_code(findings),
+        summary=finding_summary(findings),
     )
 
 

@@ -3,7 +3,7 @@
 The names follow :mod:`opcc_model.render.links` (``process-<id>``, ``stage-<id>``,
 ``activity-<id>``, ``value-chain``), so the links Graphviz writes into the diagrams'
 SVG (with ``page_suffix=".html"``) are the site's pages as they are; the site adds
-``role-<id>``, ``artifact-<id>``, ``area-<id>`` and ``raci-<id>``. Every link is
+``role-<id>``, ``artifact-<id>``, ``area-<id>``, ``raci-<id>`` and ``plan-<id>`` (a Police and Crime Plan). Every link is
 relative, so the folder can be published anywhere.
 
 >>> page_path("process", "conduct-stakeholder-analysis")
@@ -18,7 +18,7 @@ import posixpath
 
 __all__ = ["PAGE_KINDS", "page_path", "csv_path", "code_anchor", "code_path", "relative", "root_of"]
 
-PAGE_KINDS = ("stage", "process", "activity", "role", "artifact", "area", "raci")
+PAGE_KINDS = ("stage", "process", "activity", "role", "artifact", "area", "raci", "plan")
 """Kinds with one page per id, named ``<kind>-<id>.html``."""
 
 _SINGLE = {
@@ -27,6 +27,7 @@ _SINGLE = {
     "dependencies": "dependencies.html",
     "glossary": "glossary.html",
     "search": "search.html",
+    "findings": "findings.html",
 }
 
 
@@ -40,7 +41,7 @@ def page_path(kind: str, key: str = "", /) -> str:
     >>> page_path("tree", "x")
     Traceback (most recent call last):
     ...
-    ValueError: expected a page kind of ('stage', 'process', 'activity', 'role', 'artifact', 'area', 'raci'), found 'tree'
+    ValueError: expected a page kind of ('stage', 'process', 'activity', 'role', 'artifact', 'area', 'raci', 'plan'), found 'tree'
     """
     if kind in _SINGLE:
         return _SINGLE[kind]
