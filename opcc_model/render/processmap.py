@@ -14,7 +14,7 @@ from typing import Literal
 
 import graphviz
 
-from opcc_model.graph import consumers, dependencies, is_cross_boundary, producers, side_of_activity
+from opcc_model.graph import consumers, is_cross_boundary, producers, side_of_activity
 from opcc_model.model import Activity, Model, Process
 from opcc_model.render.draw import (
     CROSS_STYLE,
@@ -32,6 +32,7 @@ from opcc_model.render.draw import (
 )
 from opcc_model.render.escape import dot_text
 from opcc_model.render.links import href_for
+from opcc_model.render.reduction import drawn_dependencies
 
 __all__ = ["PROCESS_LEGEND", "LaneMode", "lane_title", "lanes_of", "parent_of", "process_map"]
 
@@ -220,11 +221,8 @@ def process_map(
         for tail, head in zip(column, column[1:]):
             headers.edge(tail, head, style="invis")
 
-    inside = {a.id for a in process.activities}
-    deps = dependencies(model)
-    for producer, consumer, data in sorted(deps.edges(data=True)):
-        if producer in inside and consumer in inside:
-            dependency_edge(graph, model, producer, consumer, data["artifacts"])
+    for producer, consumer, artifacts in drawn_dependencies(model, process.id):
+        dependency_edge(graph, model, producer, consumer, artifacts)
 
     notes: dict[str, list[str]] = {}
     links: dict[str, str | None] = {}
