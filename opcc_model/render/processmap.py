@@ -230,11 +230,7 @@ def process_map(
     notes: dict[str, list[str]] = {}
     links: dict[str, str | None] = {}
     edges: set[tuple[str, str, str, bool]] = set()
-    lane_of = {a.id: index for index, (_, acts) in enumerate(lane_list) for a in acts}
-    sources: dict[str, int] = {}  # incoming notes, each after the pin of its first consumer's lane
     for direction, artifact, activity_id, other in _external_edges(model, process):
-        if direction == "in":
-            sources[artifact] = min(sources.get(artifact, lane_of[activity_id]), lane_of[activity_id])
         cross = bool(other) and (
             is_cross_boundary(model, other, activity_id) if direction == "in" else is_cross_boundary(model, activity_id, other)
         )

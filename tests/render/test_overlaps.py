@@ -77,6 +77,6 @@ def test_overlap_is_measured() -> None:
 
 
 @pytest.mark.parametrize("process_id", [p.id for p in REFERENCE.processes])
-def test_no_label_overlaps_in_reference_maps(process_id: str) -> None:
-    data = json.loads(layout(process_map(REFERENCE, process_id).source, "json"))
+def test_no_label_overlaps_in_reference_maps(backend: str, process_id: str) -> None:
+    data = json.loads(layout(process_map(REFERENCE, process_id).source, "json", backend=backend))
     assert overlaps(data) == []
