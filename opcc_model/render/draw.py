@@ -30,6 +30,7 @@ __all__ = [
     "activity_node",
     "dependency_edge",
     "legend",
+    "header_label",
 ]
 
 FONT = "Helvetica"
@@ -173,16 +174,29 @@ def activity_node(
 
 
 def dependency_edge(
-    graph: graphviz.Digraph, model: Model, producer: str, consumer: str, artifacts: Sequence[str], /, *, constraint: bool = True
+    graph: graphviz.Digraph,
+    model: Model,
+    producer: str,
+    consumer: str,
+    artifacts: Sequence[str],
+    /,
+    *,
+    constraint: bool = True,
+    labelled: Sequence[str] | None = None,
 ) -> None:
-    """Draw the dependency ``producer → consumer``, labelled with the artifacts that flow; cross-boundary edges in red."""
+    """Draw the dependency ``producer → consumer``; cross-boundary edges in red.
+
+    The label names ``labelled`` (default: every artifact that flows); the tooltip always names them all.
+    """
     cross = is_cross_boundary(model, producer, consumer)
-    names = [model.artifact(a).name for a in artifacts]
+    names = [model.artifact(a).name for a in (artifacts if labelled is None else labelled)]
     attrs: dict[str, str] = dict(CROSS_STYLE if cross else _PLAIN_EDGE)
     if names:
         attrs["label"] = text_label(", ".join(names), width=22)
     tooltip = f"{model.activity(producer).name} → {model.activity(consumer).name}"
-    attrs["tooltip"] = dot_text(tooltip + (" (crosses the boundary)" if cross else ""))
+    flows = ", ".join(model.artifact(a).name for a in artifacts)
+    tooltip += (" (crosses the boundary)" if cross else "") + (f": {flows}" if flows else "")
+    attrs["tooltip"] = dot_text(tooltip)
     if not constraint:
         attrs["constraint"] = "false"
     graph.edge(node_id("activity", producer), node_id("activity", consumer), **dict(sorted(attrs.items())))
@@ -193,6 +207,28 @@ def legend(graph: graphviz.Digraph, rows: Iterable[tuple[str, str]], /) -> None:
     lines = ["Legend", *(f"{symbol}  {text}" for symbol, text in rows)]
     label = nohtml("".join(dot_text(line) + "\\l" for line in lines))
     graph.node("legend", label=label, shape="box", style="rounded", color="#999999", fontsize="8", tooltip="Legend")
+
+
+def header_label(title: str, rows: Iterable[tuple[str, str]], /, *, width: int = 150) -> str:
+    r"""A graph label: ``title``, then the legend ``rows`` packed into a few left-justified lines.
+
+    Drawn at the top left with ``labelloc=t`` and ``labeljust=l``, it takes no room
+    from the diagram's columns, unlike a legend node.
+
+    >>> str(header_label("Map <1>", [("▭", "task"), ("◇", "decision")]))
+    'Map <1>\\lLegend:   ▭ task   ◇ decision\\l'
+    """
+    lines = [title]
+    row = "Legend:"
+    for symbol, text in rows:
+        item = f"{symbol} {text}"
+        if len(row) + len(item) + 3 > width:
+            lines.append(row)
+            row = " " * 8 + item
+        else:
+            row += "   " + item
+    lines.append(row)
+    return nohtml("".join(dot_text(line) + "\\l" for line in lines))
 
 
 def navigation(graph: graphviz.Digraph, links: Sequence[tuple[str, str | None]], /) -> list[str]:

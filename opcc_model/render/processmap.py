@@ -14,7 +14,7 @@ from typing import Literal
 
 import graphviz
 
-from opcc_model.graph import consumers, dependencies, is_cross_boundary, producers, side_of_activity
+from opcc_model.graph import consumers, is_cross_boundary, producers, side_of_activity
 from opcc_model.model import Activity, Model, Process
 from opcc_model.render.draw import (
     CROSS_STYLE,
@@ -24,7 +24,7 @@ from opcc_model.render.draw import (
     activity_node,
     dependency_edge,
     text_label,
-    legend,
+    header_label,
     link_attrs,
     new_digraph,
     node_id,
@@ -32,6 +32,7 @@ from opcc_model.render.draw import (
 )
 from opcc_model.render.escape import dot_text
 from opcc_model.render.links import href_for
+from opcc_model.render.reduction import drawn_dependencies
 
 __all__ = ["PROCESS_LEGEND", "LaneMode", "lane_title", "lanes_of", "parent_of", "process_map"]
 
@@ -49,12 +50,12 @@ the lanes apart vertically (measured: 100 makes maps several times taller).
 """
 
 PROCESS_LEGEND = (
-    ("▭", "task (rounded box, filled in its lane's colour)"),
+    ("▭", "task"),
     ("◇", "decision"),
     ("○", "event"),
     ("⊞", "sub-process: double border, click to open its map"),
-    ("▯", "artifact (note) from or to another process"),
-    ("→", "dependency, labelled with what flows"),
+    ("▯", "artifact from or to another process"),
+    ("→", "dependency, labelled with what flows where it first flows (hover for all)"),
     ("⇢", "red dashed: crosses the commissioner / chief constable boundary"),
 )
 
@@ -194,8 +195,11 @@ def process_map(
         ranksep="0.5",
         labelloc="t",
         labeljust="l",
-        fontsize="16",
-        label=text_label(f"{process.name} — {stage.name} · process map", width=120),
+        fontsize="12",
+        label=header_label(
+            f"{process.name} — {stage.name} · process map",
+            (*PROCESS_LEGEND, HIGHLIGHT_LEGEND) if changed else PROCESS_LEGEND,
+        ),
         tooltip=dot_text(process.guidance.strip() if process.guidance else process.name),
     )
     lane_list = lanes_of(model, process, lanes=lanes)
@@ -214,17 +218,14 @@ def process_map(
             for activity in activities:
                 activity_node(lane, model, activity, page_suffix=page_suffix, highlight=activity.id in changed)
 
-    with graph.subgraph(name="lane_headers") as headers:  # links in one column, in order
-        headers.attr(rank="min")
-        column = navigation(headers, _navigation(model, process, page_suffix))
-        for tail, head in zip(column, column[1:]):
-            headers.edge(tail, head, style="invis")
-
-    inside = {a.id for a in process.activities}
-    deps = dependencies(model)
-    for producer, consumer, data in sorted(deps.edges(data=True)):
-        if producer in inside and consumer in inside:
-            dependency_edge(graph, model, producer, consumer, data["artifacts"])
+    position = {a.id: i for i, a in enumerate(process.activities)}
+    named: set[str] = set()
+    for producer, consumer, artifacts in sorted(
+        drawn_dependencies(model, process.id), key=lambda e: (position[e[0]], position[e[1]])
+    ):
+        fresh = [a for a in artifacts if a not in named]  # each artifact named once, where it first flows
+        named.update(fresh)
+        dependency_edge(graph, model, producer, consumer, artifacts, labelled=fresh)
 
     notes: dict[str, list[str]] = {}
     links: dict[str, str | None] = {}
@@ -251,18 +252,20 @@ def process_map(
         style = dict(CROSS_STYLE) if cross else {"color": "#8c8c6c", "style": "dashed"}
         graph.edge(tail, head, **dict(sorted(style.items())))
 
-    legend(graph, (*PROCESS_LEGEND, HIGHLIGHT_LEGEND) if changed else PROCESS_LEGEND)
-    _pin_lanes(graph, len(lane_list))
+    _pin_lanes(graph, len(lane_list), _navigation(model, process, page_suffix))
     return graph
 
 
-def _pin_lanes(graph: graphviz.Digraph, count: int) -> None:
-    """Hold the lanes in drawing order: pins outside the lanes, chained top to bottom, each tied to a lane title."""
+def _pin_lanes(graph: graphviz.Digraph, count: int, links: list[tuple[str, str | None]]) -> None:
+    """Hold the lanes in drawing order: the links, then one pin per lane, chained top to bottom in the first column, each pin tied to a lane title."""
     pins = [f"lanepin.{index}" for index in range(count)]
-    with graph.subgraph() as column:
-        column.attr(rank="same")
+    with graph.subgraph(name="lane_headers") as column:
+        column.attr(rank="min")
+        chain = navigation(column, links)
         for pin in pins:
             column.node(pin, shape="point", style="invis", width="0")
+        for tail, head in zip(chain, chain[1:]):
+            column.edge(tail, head, style="invis")
         for tail, head in zip(pins, pins[1:]):
             column.edge(tail, head, style="invis")
     for index, pin in enumerate(pins):

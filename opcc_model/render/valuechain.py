@@ -20,6 +20,9 @@ __all__ = ["top_processes", "value_chain"]
 _CHEVRON = {"fillcolor": "#1f4e79", "fontcolor": "#ffffff", "color": "#1f4e79"}
 _SUPPORT = {"fillcolor": "#d9d9d9", "fontcolor": "#222222", "color": "#7f7f7f"}
 
+BAND_WIDTH = 5
+"""Boxes per row in the supporting band, so the value chain fits a screen."""
+
 
 def top_processes(model: Model, stage_id: str, /) -> list[Process]:
     """The processes of a stage that no other process refines or opens (the entry points), in file order.
@@ -32,42 +35,41 @@ def top_processes(model: Model, stage_id: str, /) -> list[Process]:
     return [p for p in model.processes if p.stage == stage_id and p.parent is None and p.id not in opened]
 
 
-def _stage(graph: graphviz.Digraph, model: Model, stage: Stage, page_suffix: str, style: dict[str, str]) -> list[str]:
+def _stage(graph: graphviz.Digraph, stage: Stage, page_suffix: str, style: dict[str, str]) -> str:
     name = node_id("stage", stage.id)
-    detail = stage.portfolio or stage.description or ""
+    detail = stage.portfolio if not stage.supporting else ""  # descriptions go in the tooltip
     attrs = {
-        "label": text_label(stage.name, detail, width=18),
+        "label": text_label(stage.name, detail or "", width=18),
         "shape": "cds" if not stage.supporting else "box",
         "style": "filled" if not stage.supporting else "filled,rounded",
         "margin": "0.25,0.1",
         "id": f"stage-{stage.id}",
-        "tooltip": dot_text(stage.description or f"{stage.name}: {detail}"),
+        "tooltip": dot_text(stage.description or f"{stage.name}: {stage.portfolio or ''}"),
         **style,
         **link_attrs(href_for("stage", stage.id, page_suffix=page_suffix)),
     }
     graph.node(name, **dict(sorted(attrs.items())))
-    drawn = [name]
+    return name
+
+
+def _processes(graph: graphviz.Digraph, model: Model, stage: Stage, page_suffix: str, color: str) -> list[str]:
+    """The entry processes of ``stage`` as small linked boxes, returned in file order."""
+    drawn = []
     for process in top_processes(model, stage.id):
+        count = len(process.activities)
+        attrs = {
+            "label": text_label(process.name, f"{count} activit{'y' if count == 1 else 'ies'}", width=20),
+            "shape": "box",
+            "style": "rounded,filled",
+            "fillcolor": "#ffffff",
+            "color": color,
+            "fontsize": "9",
+            "id": f"process-{process.id}",
+            "tooltip": dot_text(process.guidance.strip() if process.guidance else process.name),
+            **link_attrs(href_for("process", process.id, page_suffix=page_suffix)),
+        }
         child = node_id("process", process.id)
-        graph.node(
-            child,
-            **dict(
-                sorted(
-                    {
-                        "label": text_label(process.name, f"{len(process.activities)} activit{'y' if len(process.activities) == 1 else 'ies'}", width=20),
-                        "shape": "box",
-                        "style": "rounded,filled",
-                        "fillcolor": "#ffffff",
-                        "color": style["color"],
-                        "fontsize": "9",
-                        "id": f"process-{process.id}",
-                        "tooltip": dot_text(process.guidance.strip() if process.guidance else process.name),
-                        **link_attrs(href_for("process", process.id, page_suffix=page_suffix)),
-                    }.items()
-                )
-            ),
-        )
-        graph.edge(name, child, arrowhead="none", color="#999999", style="dotted")
+        graph.node(child, **dict(sorted(attrs.items())))
         drawn.append(child)
     return drawn
 
@@ -83,34 +85,57 @@ def _artifact(graph: graphviz.Digraph, model: Model, artifact_id: str) -> str:
 
 
 def value_chain(model: Model, /, *, page_suffix: str = ".svg") -> graphviz.Digraph:
-    """The value-chain overview: every stage links to its stage map, every entry process to its process map."""
+    """The value-chain overview: every stage links to its stage map, every entry process to its process map.
+
+    The chain runs in one row; each core stage's processes hang beneath it in a column;
+    supporting stages and their processes make a band below.
+    """
     graph = new_digraph(
         "value-chain",
         rankdir="TB",
         newrank="true",
         nodesep="0.25",
-        ranksep="0.45",
+        ranksep="0.3",
         labelloc="t",
         labeljust="l",
         label=text_label("OPCC value chain — click a stage for its dependencies, a process for its map", width=120),
     )
-    navigation(graph, [("→ Dependency map", href_for("dependencies", page_suffix=page_suffix))])
     core = [s for s in model.stages if not s.supporting]
     support = [s for s in model.stages if s.supporting]
     row = [_artifact(graph, model, model.mandate)]
-    row += [_stage(graph, model, s, page_suffix, _CHEVRON)[0] for s in core]
-    row += [_artifact(graph, model, o) for o in model.outcomes]
+    row += [_stage(graph, s, page_suffix, _CHEVRON) for s in core]
+    outcomes = [_artifact(graph, model, o) for o in model.outcomes]
     with graph.subgraph(name="chain") as chain:
         chain.attr(rank="same")
-        for name in row:
+        for name in row + outcomes[:1]:
             chain.node(name)
-    for tail, head in zip(row, row[1:]):
+    for tail, head in zip(row, row[1:] + outcomes[:1]):
         graph.edge(tail, head, color="#1f4e79", penwidth="1.5")
+    for tail, head in zip(outcomes, outcomes[1:]):  # the outcomes stacked in one column
+        graph.edge(tail, head, style="invis")
+    for link in navigation(graph, [("→ Dependency map", href_for("dependencies", page_suffix=page_suffix))]):
+        graph.edge(row[0], link, style="invis")
+    bottoms = []
+    for stage in core:  # a column under each chevron
+        column = [node_id("stage", stage.id), *_processes(graph, model, stage, page_suffix, _CHEVRON["color"])]
+        for tail, head in zip(column, column[1:]):
+            graph.edge(tail, head, arrowhead="none", color="#999999", style="dotted" if tail == column[0] else "invis")
+        bottoms.append(column[-1])
     if support:
-        with graph.subgraph(name="cluster_supporting") as sub:
-            sub.attr(label="Supporting processes", style="dashed,rounded", color="#7f7f7f", fontcolor="#555555")
-            below = [_stage(sub, model, s, page_suffix, _SUPPORT)[0] for s in support]
-        anchor = node_id("stage", core[len(core) // 2].id) if core else row[0]
-        for name in below:
-            graph.edge(anchor, name, style="invis", weight="0", minlen="3")
+        with graph.subgraph(name="cluster_supporting") as band:
+            band.attr(label="Supporting processes", style="dashed,rounded", color="#7f7f7f", fontcolor="#555555")
+            for stage in support:
+                band_row = [_stage(band, stage, page_suffix, _SUPPORT)]
+                band_row += _processes(band, model, stage, page_suffix, _SUPPORT["color"])
+                for start in range(0, len(band_row), BAND_WIDTH):  # rows of a few boxes
+                    line = band_row[start : start + BAND_WIDTH]
+                    with band.subgraph() as same:
+                        same.attr(rank="same")
+                        for name in line:
+                            same.node(name)
+                    for tail, head in zip(line, line[1:]):
+                        graph.edge(tail, head, style="invis")
+                    for bottom in bottoms:
+                        graph.edge(bottom, line[0], style="invis", weight="0")
+                    bottoms = line[:1]
     return graph

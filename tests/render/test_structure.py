@@ -34,18 +34,41 @@ def test_every_activity_drawn_once_in_its_lane(model, backend: str, lanes: str) 
             assert holding == [f"cluster_lane_{lane_key}"], (key, holding)
 
 
-def test_every_dependency_is_an_edge(model, backend: str) -> None:
-    inside_edges = set()
+@pytest.mark.parametrize("which", ["example", "reference"])
+def test_every_dependency_is_a_path_of_drawn_edges(model, backend: str, which: str) -> None:
+    """Each drawn edge is a dependency not implied by the others; each dependency is a path of drawn edges."""
+    import networkx as nx
+
+    import opcc_model
+
+    model = model if which == "example" else opcc_model.load(opcc_model.reference_root())
+    implied = 0
     for process in model.processes:
         data = _laid_out(process_map(model, process.id).source, backend)
         names = {o["_gvid"]: o["name"] for o in data["objects"]}
-        drawn = {(names[e["tail"]], names[e["head"]]) for e in data.get("edges", [])}
         ids = {a.id for a in process.activities}
-        for a, b in dependencies(model).edges():
-            if a in ids and b in ids:
-                assert (node_id("activity", a), node_id("activity", b)) in drawn
-                inside_edges.add((a, b))
-    assert inside_edges, "the example has dependencies inside processes"
+        drawn = nx.DiGraph()
+        drawn.add_nodes_from(ids)
+        drawn.add_edges_from(
+            (t[len("activity.") :], h[len("activity.") :])
+            for t, h in ((names[e["tail"]], names[e["head"]]) for e in data.get("edges", []))
+            if t.startswith("activity.") and h.startswith("activity.")
+        )
+        inside = dependencies(model).subgraph(ids)
+        assert set(drawn.edges()) <= set(inside.edges()), process.id
+        for a, b in inside.edges():  # every dependency still reads off the map
+            assert nx.has_path(drawn, a, b), (process.id, a, b)
+            implied += (a, b) not in drawn.edges()
+        for a, b in drawn.edges():  # and no drawn edge is implied by the other drawn edges
+            rest = drawn.copy()
+            rest.remove_edge(a, b)
+            assert not nx.has_path(rest, a, b), (process.id, a, b)
+        if nx.is_directed_acyclic_graph(inside):
+            assert set(drawn.edges()) == set(nx.transitive_reduction(inside).edges()), process.id
+    assert implied or which == "example", "the reference model has dependencies implied by longer paths"
+
+
+def test_dependency_map_draws_every_dependency(model, backend: str) -> None:
     data = _laid_out(dependency_map(model).source, backend)
     names = {o["_gvid"]: o["name"] for o in data["objects"]}
     drawn = {(names[e["tail"]], names[e["head"]]) for e in data["edges"]}
