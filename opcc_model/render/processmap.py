@@ -56,7 +56,7 @@ PROCESS_LEGEND = (
     ("⊞", "sub-process: double border, click to open its map"),
     ("▯", "artifact from or to another process"),
     ("→", "dependency, labelled with what flows where it first flows (hover for all)"),
-    ("⇢", "red dashed: crosses the commissioner / chief constable boundary"),
+    ("⇢", "red dashed: a hand-off between sides, at least one of them a principal's (OPCC-D101)"),
 )
 
 
@@ -133,7 +133,7 @@ def _navigation(model: Model, process: Process, page_suffix: str) -> list[tuple[
 def _artifact_node(graph: graphviz.Digraph, model: Model, artifact_id: str, tooltip: str, link: str | None) -> None:
     artifact = model.artifact(artifact_id)
     attrs = {
-        "label": text_label(artifact.name, artifact.kind, width=20),
+        "label": text_label(*_artifact_lines(artifact.name, artifact.kind), width=20),
         "shape": "note",
         "style": "filled",
         "fillcolor": "#fffdf0",
@@ -271,3 +271,12 @@ def _pin_lanes(graph: graphviz.Digraph, count: int, links: list[tuple[str, str |
     for index, pin in enumerate(pins):
         for _ in range(PIN_STRENGTH):
             graph.edge(pin, f"lane.{index}", style="invis")
+
+
+def _artifact_lines(name: str, kind: str) -> tuple[str, ...]:
+    """The lines of an artifact's note: its name, then its kind unless the name already says it.
+
+    >>> _artifact_lines("Police and Crime Plan", "plan"), _artifact_lines("Stakeholder map", "document")
+    (('Police and Crime Plan',), ('Stakeholder map', '(document)'))
+    """
+    return (name,) if name.lower().rstrip().endswith(kind) else (name, f"({kind})")
