@@ -1,92 +1,208 @@
-"""Check benchmarks: ``opcc_model.queries.check`` against a hand-written single pass over the same data."""
+"""Check benchmarks: ``opcc_model.queries.check`` against a hand-written single pass over the same data.
+
+The baseline (:func:`single_pass`) finds exactly the findings ``check`` finds (same
+codes, subjects, areas and locations; tests/test_bench_checks.py compares them) and
+builds one plain record per finding with its message and ``file:line:col``, sorted the
+same way. Both run with the garbage collector paused. What it skips is what ``check``
+adds on top: pydantic ``Finding`` values, the rule registry, severity settings and waivers.
+"""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
 
 from bench.timing import Table, best
+from opcc_model.location import Location
 from opcc_model.model import Model
+from opcc_model.yamlsource import paused_gc
 
-__all__ = ["single_pass", "run"]
+__all__ = ["Record", "single_pass", "run"]
+
+Record = tuple[str, str, tuple[str, ...], str, Location | None, str | None]
+"""``(code, severity, subject, message, location, area)``: what a report prints for one finding."""
 
 
-def _holders(model: Model) -> dict[str, dict[str, tuple[str, bool]]]:
-    """For every area, every code → (holder, delegated) by its most specific allocation."""
-    codes = [c.code for c in model.codes]
-    out: dict[str, dict[str, tuple[str, bool]]] = {}
-    for boundary in model.boundaries:
-        direct: dict[str, tuple[str, bool]] = {}
+PRINCIPALS = ("commissioner", "chief-constable")
+_OTHER = {"commissioner": "chief-constable", "chief-constable": "commissioner"}
+
+
+def _resolve(model: Model, boundary: Any, order: list[str], parent: dict[str, str | None]) -> tuple[dict[str, Any], set[str]]:
+    """Code → deciding allocation (most specific wins; two holders at one code leave it and below undecided)."""
+    exact: dict[str, Any] = {}
+    holders: dict[str, set[str]] = defaultdict(set)
+    for allocation in boundary.allocations:
+        exact.setdefault(allocation.pag, allocation)
+        holders[allocation.pag].add(allocation.holder)
+    resolved: dict[str, Any] = {}
+    undecided: set[str] = set()
+    for code in order:  # parents before children
+        up = parent[code]
+        if code in exact:
+            resolved[code] = None if len(holders[code]) > 1 else exact[code]
+            if len(holders[code]) > 1:
+                undecided.add(code)
+        else:
+            resolved[code] = resolved.get(up) if up else None
+            if up in undecided:
+                undecided.add(code)
+    return resolved, undecided
+
+
+def single_pass(model: Model, /) -> list[Record]:
+    """Every finding of ``check`` (default severities, no waivers) as a plain sorted record, in one pass per collection.
+
+    The honest baseline: the same facts as the rules, and for each one the same record a
+    report needs — code, severity, subject, the message sentence (with names) and the
+    ``file:line:col`` from the model's source map — as a plain tuple (no pydantic, no rule
+    registry, no shared indexes), sorted by location like ``check``'s list.
+
+    >>> import opcc_model
+    >>> records = single_pass(opcc_model.load(opcc_model.example_root("minimal")))
+    >>> sorted({r[0] for r in records})
+    []
+    """
+    out: list[Record] = []
+    add = out.append
+    where = model.location_of
+    side = {r.id: r.side for r in model.roles}
+    names = {a.id: a.name for a in model.activities}
+    art_names = {a.id: a.name for a in model.artifacts}
+    code_names = {c.code: c.name for c in model.codes}
+    parent = {c.code: c.parent for c in model.codes}
+    order = [c.code for c in sorted(model.codes, key=lambda c: c.code.count("."))]
+    has_child = {p for p in parent.values() if p}
+    leaves = [c.code for c in model.codes if c.code not in has_child]
+    made: dict[str, list[str]] = defaultdict(list)
+    used: dict[str, list[str]] = defaultdict(list)
+    activities = list(model.activities)
+    for a in activities:  # the one pass over the activities: gaps, artifact flows, sides
+        if a.accountable is None:
+            add(("OPCC-G101", "error", (a.id,), f"Nobody is accountable for '{a.name}' ({a.id}).",
+                 where("activity", a.id), None))
+        for x in dict.fromkeys(a.outputs):
+            made[x].append(a.id)
+        for x in dict.fromkeys(a.inputs):
+            used[x].append(a.id)
+    acc = {a.id: (side[a.accountable] if a.accountable else None) for a in activities}
+    by_id = {a.id: a for a in activities}
+    for x, users in sorted(used.items()):
+        if x != model.mandate and x not in made:
+            first = min(users)
+            add(("OPCC-G104", "error", (x,), f"'{names[first]}' ({first}) needs '{art_names.get(x, x)}' ({x}) but no "
+                 "activity produces it.", where("activity", first, "inputs", by_id[first].inputs.index(x)), None))
+    outcomes = set(model.outcomes)
+    for x, makers in sorted(made.items()):
+        if x not in used and x not in outcomes:
+            first = min(makers)
+            add(("OPCC-G105", "warning", (x,), f"'{names[first]}' ({first}) produces '{art_names.get(x, x)}' ({x}) "
+                 "but nothing uses it.", where("activity", first, "outputs", by_id[first].outputs.index(x)), None))
+    edges: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for a in activities:  # dependencies: B consumes what A makes, or B is after A
+        for x in a.inputs:
+            for producer in made.get(x, ()):
+                if producer != a.id:
+                    edges[(producer, a.id)].add(x)
+        for before in a.after:
+            edges.setdefault((before, a.id), set())
+    for (p, c), flow in sorted(edges.items()):
+        s1, s2 = acc.get(p), acc.get(c)
+        if s1 is None or s2 is None or s1 == s2 or (s1 not in PRINCIPALS and s2 not in PRINCIPALS):
+            continue
+        what = ", ".join(f"'{art_names.get(x, x)}' ({x})" for x in sorted(flow)) if flow else "its completion"
+        consumer = by_id[c]
+        at = (where("activity", c, "inputs", consumer.inputs.index(min(flow))) if flow
+              else where("activity", c, "after", consumer.after.index(p)))
+        add(("OPCC-D101", "info", (p, c), f"'{names[c]}' ({c}) on {s2} depends on '{names[p]}' ({p}) on {s1} for "
+             f"{what}.", at, None))
+    graph = nx.DiGraph(list(edges))
+    for group in sorted(sorted(g) for g in nx.strongly_connected_components(graph) if len(g) > 1):
+        add(("OPCC-D102", "warning", tuple(group), f"{len(group)} activities depend on each other in a cycle.",
+             where("activity", group[0]), None))
+    for boundary in model.boundaries:  # per area: one walk down the glossary, one pass over the scoped activities
+        area, jurisdiction = boundary.area, boundary.jurisdiction
+        resolved, undecided = _resolve(model, boundary, order, parent)
+        seen: dict[str, list[str]] = defaultdict(list)
         for allocation in boundary.allocations:
-            direct.setdefault(allocation.pag, (allocation.holder, allocation.delegated_by is not None))
-        held: dict[str, tuple[str, bool]] = {}
-        for code in sorted(codes, key=len):  # parents before children
-            parent = code.rpartition(".")[0]
-            found = direct.get(code) or held.get(parent)
-            if found:
-                held[code] = found
-        out[boundary.area] = held
+            seen[allocation.pag].append(allocation.holder)
+        for pag, listed in sorted(seen.items()):
+            if len(set(listed)) > 1:
+                second = next(i for i, h in enumerate(listed) if h != listed[0])
+                add(("OPCC-O101", "error", (pag,), f"{boundary.name} allocates '{code_names.get(pag)}' ({pag}) twice.",
+                     where("allocation", f"{area}/{pag}#{second}"), area))
+        for leaf in leaves:
+            if resolved.get(leaf) is None and leaf not in undecided:
+                add(("OPCC-G102", "error", (leaf,), f"{boundary.name} allocates '{code_names[leaf]}' ({leaf}) to nobody.",
+                     where("area", area, "allocations"), area))
+        mapped: set[str] = set()
+        sides_of: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for a in activities:
+            if jurisdiction is not None and a.jurisdictions is not None and jurisdiction not in a.jurisdictions:
+                continue
+            mapped.update(a.pag)
+            own = acc[a.id]
+            if own not in PRINCIPALS:
+                continue
+            for code in dict.fromkeys(a.pag):
+                sides_of[code][own].append(a.id)
+            other = _OTHER[own]
+            if any(side.get(r) == other for r in a.responsible):
+                for code in dict.fromkeys(a.pag):
+                    allocation = resolved.get(code) if code in resolved else boundary.allocation_for(code)
+                    if allocation is None or allocation.delegated_by is None:
+                        add(("OPCC-O104", "warning", (a.id, code), f"In {boundary.name}, {other} does '{a.name}' "
+                             f"({a.id}) for {own}, but no delegation of '{code_names.get(code)}' ({code}) is recorded.",
+                             where("allocation", f"{area}/{allocation.pag}") if allocation
+                             else where("activity", a.id, "responsible"), area))
+        delivered: set[str] = set()
+        for code in reversed(order):  # children before parents
+            if code in mapped:
+                delivered.add(code)
+            if code in delivered and parent[code]:
+                delivered.add(parent[code])  # type: ignore[arg-type]
+        for code in order:
+            allocation = resolved.get(code)
+            if allocation is None or allocation.holder != "commissioner" or code in delivered:
+                continue
+            up = resolved.get(parent[code]) if parent[code] else None
+            if up is not None and up.holder == "commissioner" and parent[code] not in delivered:
+                continue
+            add(("OPCC-G103", "warning", (code,), f"In {boundary.name}, the commissioner holds '{code_names[code]}' "
+                 f"({code}) but no activity delivers it.", where("allocation", f"{area}/{allocation.pag}"), area))
+        for code, by_side in sides_of.items():
+            allocation = resolved.get(code) if code in resolved else boundary.allocation_for(code)
+            if len(by_side) == 2 and (allocation is None or allocation.holder != "joint"):
+                ours, theirs = sorted(by_side["commissioner"]), sorted(by_side["chief-constable"])
+                add(("OPCC-O102", "warning", (code, *ours, *theirs), f"In {boundary.name}, both the commissioner "
+                     f"({', '.join(ours)}) and the chief constable ({', '.join(theirs)}) are accountable for "
+                     f"'{code_names.get(code)}' ({code}).", where("allocation", f"{area}/{allocation.pag}") if allocation
+                     else where("activity", theirs[0], "accountable"), area))
+            if allocation is None or allocation.holder == "joint":
+                continue
+            for activity_id in by_side.get(_OTHER[allocation.holder], ()):
+                add(("OPCC-O103", "warning", (activity_id, code), f"In {boundary.name}, '{names[activity_id]}' "
+                     f"({activity_id}) is {_OTHER[allocation.holder]}'s, but the area gives '{code_names.get(code)}' "
+                     f"({code}) to {allocation.holder}.", where("activity", activity_id, "accountable"), area))
+    out.sort(key=_sort_key)
     return out
 
 
-def single_pass(model: Model, /) -> Counter[str]:
-    """The gap and overlap facts of the model as counts per finding code, in one pass over each collection.
+def _sort_key(record: Record) -> tuple[Any, ...]:
+    loc = record[4]
+    return (loc.file if loc else "", loc.line if loc else 0, loc.column if loc else 0, record[0], record[5] or "",
+            record[2])
 
-    >>> import opcc_model
-    >>> facts = single_pass(opcc_model.load(opcc_model.example_root("minimal")))
-    >>> facts["OPCC-G102"], facts["OPCC-G104"]
-    (0, 1)
-    """
-    facts: Counter[str] = Counter()
-    side = {r.id: r.side for r in model.roles}
-    holders = _holders(model)
-    children = {c.code.rpartition(".")[0] for c in model.codes}
-    leaves = [c.code for c in model.codes if c.code not in children]
-    produced: set[str] = set()
-    consumed: set[str] = set()
-    delivered: set[str] = set()
-    sides_of_code: dict[str, set[str]] = defaultdict(set)
-    for process in model.processes:
-        for activity in process.activities:
-            produced.update(activity.outputs)
-            consumed.update(activity.inputs)
-            if activity.accountable is None:
-                facts["OPCC-G101"] += 1
-                continue
-            own = side[activity.accountable]
-            other = {side[r] for r in activity.responsible} - {own}
-            for code in activity.pag:
-                delivered.add(code)
-                sides_of_code[code].add(own)
-                for held in holders.values():
-                    holder, delegated = held.get(code, (None, False))
-                    if holder is not None and holder != "joint" and holder != own:
-                        facts["OPCC-O103"] += 1
-                    if other & {"commissioner", "chief-constable"} and not delegated:
-                        facts["OPCC-O104"] += 1
-    delivered_prefixes = {code[:i] for code in delivered for i in range(1, len(code) + 1) if code[i:i + 1] in ("", ".")}
-    for area, held in holders.items():
-        for leaf in leaves:
-            holder = held.get(leaf, (None, False))[0]
-            if holder is None:
-                facts["OPCC-G102"] += 1
-            elif holder == "commissioner" and leaf not in delivered_prefixes:
-                facts["OPCC-G103"] += 1
-        for code, sides in sides_of_code.items():
-            if {"commissioner", "chief-constable"} <= sides and held.get(code, (None,))[0] != "joint":
-                facts["OPCC-O102"] += 1
-    for boundary in model.boundaries:
-        seen: dict[str, set[str]] = defaultdict(set)
-        for allocation in boundary.allocations:
-            seen[allocation.pag].add(allocation.holder)
-        facts["OPCC-O101"] += sum(1 for holders_ in seen.values() if len(holders_) > 1)
-    facts["OPCC-G104"] = len(consumed - produced)
-    facts["OPCC-G105"] = len(produced - consumed - set(model.outcomes))
-    return facts
+
+def _paused(model: Model) -> list[Record]:
+    with paused_gc():  # as check does: the comparison is of the work, not of the collector
+        return single_pass(model)
 
 
 def run(model: Model, table: Table, *, repeat: int = 1, label: str = "") -> tuple[float, float | None]:
     """Time the single pass and, when the queries exist, ``check``; add rows; return both times."""
-    t_pass, _ = best(lambda: single_pass(model), repeat=repeat)
+    t_pass, _ = best(lambda: _paused(model), repeat=repeat)
     table.add(f"hand-written single pass{label}", t_pass, "s")
     try:
         from opcc_model.queries import check  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ from opcc_model.diagnostics import describe
 from opcc_model.errors import LoadIssue
 from opcc_model.files import FILE_KINDS
 from opcc_model.location import Location
+from opcc_model.marktable import MarkTable
 from opcc_model.model import OWNED_DATA, Model
 from opcc_model.sourcemap import SourceMap
 from opcc_model.yamlsource import MarkedDocument, PathKey, YamlFileError, read_file
@@ -98,15 +99,26 @@ def model_files(root: str | os.PathLike[str], /) -> list[tuple[str, str]]:
     return found
 
 
-def validate_file(root: str, relative: str, kind: str, issues: list[LoadIssue] | None, /) -> BaseModel | None:
+def validate_file(
+    root: str,
+    relative: str,
+    kind: str,
+    issues: list[LoadIssue] | None,
+    /,
+    *,
+    marks: dict[str, MarkTable] | None = None,
+) -> BaseModel | None:
     """Parse and validate the file ``relative`` as a ``kind`` document; ``None`` on any problem.
 
     Problems are appended to ``issues`` with their ``file:line:col`` (when it is a list).
-    The file's text and parsed data are dropped before this returns.
+    The file's text and parsed data are dropped before this returns. With ``marks``, the
+    file's :class:`~opcc_model.marktable.MarkTable` is stored there under ``relative``
+    (for :func:`source_map`: findings are then located without reading the file again).
     """
     file = shown(root, relative)
+    tables: list[MarkTable | None] | None = [] if marks is not None else None
     try:
-        text, data = read_file(os.path.join(root, relative), file)
+        text, data = read_file(os.path.join(root, relative), file, tables)
     except YamlFileError as exc:
         if issues is not None:
             issues.append(exc.issue)
@@ -118,7 +130,10 @@ def validate_file(root: str, relative: str, kind: str, issues: list[LoadIssue] |
             issues.append(LoadIssue(Location(file, 1, 1), f"the file is empty: expected a mapping with the keys {keys}"))
         return None
     try:
-        return document_type.model_validate(data, context={OWNED_DATA: True})
+        document = document_type.model_validate(data, context={OWNED_DATA: True})
+        if tables and tables[0] is not None and marks is not None:
+            marks[relative] = tables[0]
+        return document
     except ValidationError as exc:
         if issues is not None:
             marked = MarkedDocument.from_text(text, file)
@@ -160,8 +175,10 @@ def entries(kind: str, document: Any) -> list[Entry]:
 _RANK = {"value-chain": 0, "roles": 1, "artifacts": 2, "glossary": 3, "process": 4, "boundary": 5}
 
 
-def source_map(root: str, documents: Iterable[tuple[str, str, Any]], /) -> SourceMap:
-    """The source map of ``(relative path, kind, document)`` items.
+def source_map(
+    root: str, documents: Iterable[tuple[str, str, Any]], /, *, marks: Mapping[str, MarkTable] | None = None
+) -> SourceMap:
+    """The source map of ``(relative path, kind, document)`` items (``marks``: tables by relative path).
 
     Recorded in the model's own order (core files, processes by id, boundaries as listed), so
     "first declared" agrees with it; a key seen again is recorded as ``key#1``, ``key#2``...
@@ -171,6 +188,9 @@ def source_map(root: str, documents: Iterable[tuple[str, str, Any]], /) -> Sourc
     counts: dict[str, int] = {}
     for relative, kind, document in ranked:
         real, name = os.path.join(root, relative), shown(root, relative)
+        table = marks.get(relative) if marks else None
+        if table is not None:
+            sources.add_table(name, table)
         for key, path in entries(kind, document):
             count = counts.get(key, 0)
             sources.add(key if count == 0 else f"{key}#{count}", real, name, path)

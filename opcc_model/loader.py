@@ -21,6 +21,7 @@ from opcc_model import integrity
 from opcc_model.documents import CORE, assemble, model_files, shown, source_map, validate_file
 from opcc_model.errors import LoadIssue, ModelLoadError
 from opcc_model.location import Location
+from opcc_model.marktable import MarkTable
 from opcc_model.model import Model
 from opcc_model.sourcemap import SourceMap
 from opcc_model.yamlsource import paused_gc
@@ -79,23 +80,24 @@ def _load(root: str) -> Model:
     files = model_files(root)
     present = {relative for _, relative in files}
     loaded: dict[str, tuple[str, Any]] = {}
+    marks: dict[str, MarkTable] = {}  # line and column recorded while parsing, to locate findings
     for kind, relative in CORE.items():  # core files first, so their problems are listed first
         if relative not in present:
             issues.append(_missing(root, relative, f"the {kind} file {relative}"))
             continue
-        document = validate_file(root, relative, kind, issues)
+        document = validate_file(root, relative, kind, issues, marks=marks)
         if document is not None:
             loaded[relative] = (kind, document)
     for kind, relative in files:
         if kind not in ("process", "boundary"):
             continue
-        document = validate_file(root, relative, kind, issues)
+        document = validate_file(root, relative, kind, issues, marks=marks)
         if document is not None:
             loaded[relative] = (kind, document)
     if any(relative not in loaded for relative in CORE.values()):
         raise ModelLoadError(issues)
     model = assemble(loaded)
-    sources = source_map(root, ((relative, kind, doc) for relative, (kind, doc) in loaded.items()))
+    sources = source_map(root, ((relative, kind, doc) for relative, (kind, doc) in loaded.items()), marks=marks)
     for (kind, key, fields), message in integrity.check(
         model, where=lambda kind, key: sources.locate(f"{kind}:{key}")
     ):

@@ -2,7 +2,9 @@
 
 Loading records, for every stage, role, activity, code, allocation and so on, the
 file and the key path it came from. Turning that into a line means composing the
-file with marks, which costs time; a :class:`SourceMap` does it lazily, once per file.
+file with marks, which costs time; a :class:`SourceMap` does it lazily, once per file,
+unless the loader gave it the file's :class:`~opcc_model.marktable.MarkTable` (recorded
+while parsing): then it answers from the table and composes only for a path not in it.
 
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -18,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from opcc_model.location import Location
+from opcc_model.marktable import MarkTable
 from opcc_model.yamlsource import MarkedDocument, PathKey
 
 __all__ = ["SourceMap"]
@@ -30,11 +33,16 @@ class SourceMap(Mapping[str, Location]):
         self._entries: dict[str, tuple[str, tuple[PathKey, ...]]] = {}
         self._files: dict[str, str] = {}
         self._documents: dict[str, MarkedDocument] = {}
+        self._tables: dict[str, MarkTable] = {}
 
     def add(self, key: str, real_path: str, shown_as: str, path: tuple[PathKey, ...]) -> None:
         """Record that ``key`` was written in ``real_path`` (shown as ``shown_as``) at ``path``."""
         self._files[shown_as] = real_path
         self._entries.setdefault(key, (shown_as, path))
+
+    def add_table(self, shown_as: str, table: MarkTable) -> None:
+        """Record the marks of ``shown_as`` taken while it was parsed (it must not change after)."""
+        self._tables[shown_as] = table
 
     def entry(self, key: str) -> tuple[str, tuple[PathKey, ...]] | None:
         """The file and key path recorded for ``key``."""
@@ -60,6 +68,11 @@ class SourceMap(Mapping[str, Location]):
         if entry is None:
             return None
         shown_as, path = entry
+        table = self._tables.get(shown_as)
+        if table is not None:
+            found = table.locate(path + fields if fields else path)
+            if found is not None:
+                return Location(shown_as, *found)
         return self.document(shown_as).locate(path + tuple(fields))
 
     def __getitem__(self, key: str) -> Location:

@@ -25,6 +25,7 @@ import yaml
 
 from opcc_model.errors import LoadIssue
 from opcc_model.location import Location
+from opcc_model.marktable import MarkTable, record
 
 __all__ = [
     "SafeLoader",
@@ -155,8 +156,11 @@ _intern = sys.intern
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 
 
-def _construct(text: str) -> Any:
+def _construct(text: str, tables: list[MarkTable | None] | None = None) -> Any:
     """``yaml.load(text, SafeLoader)``, faster: strings, mappings and lists are built directly.
+
+    With ``tables`` (a list), the document's :class:`~opcc_model.marktable.MarkTable`
+    (or ``None`` when none was recorded) is appended to it.
 
     Other scalars (numbers, booleans, null, dates) go through the safe constructor, and so
     does any document with merge keys (``<<``); anything unusual (an unhashable key) falls
@@ -167,7 +171,7 @@ def _construct(text: str) -> Any:
     """
     if "<<" in text:
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
-    loader = SafeLoader(text)
+    loader, table = SafeLoader(text), None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -185,14 +189,19 @@ def _construct(text: str) -> Any:
                 return [build(item) for item in node.value]
             return loader.construct_object(node, deep=True)
 
-        return build(node)
+        data = build(node)
+        if tables is not None:
+            table = record(node)
+        return data
     except TypeError:
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
     finally:
         loader.dispose()
+        if tables is not None:
+            tables.append(table)
 
 
-def parse_text(text: str, file: str) -> Any:
+def parse_text(text: str, file: str, tables: list[MarkTable | None] | None = None) -> Any:
     """Parse YAML text with the safe loader; raise :class:`YamlFileError` with a location.
 
     >>> try:
@@ -204,7 +213,7 @@ def parse_text(text: str, file: str) -> Any:
     _check_aliases(text, file)
     try:
         with paused_gc():
-            return _construct(text)
+            return _construct(text, tables)
     except yaml.YAMLError as exc:
         raise YamlFileError(_yaml_problem(file, exc)) from None
     except RecursionError:
@@ -213,10 +222,12 @@ def parse_text(text: str, file: str) -> Any:
         ) from None
 
 
-def read_file(path: str | os.PathLike[str], file: str) -> tuple[str, Any]:
+def read_file(
+    path: str | os.PathLike[str], file: str, tables: list[MarkTable | None] | None = None
+) -> tuple[str, Any]:
     """Read, size-check, decode and parse one YAML file; return ``(text, data)``.
 
-    ``file`` is the name shown in messages.
+    ``file`` is the name shown in messages; with ``tables``, its mark table is appended to it.
     """
     try:
         size = os.stat(path).st_size
@@ -233,7 +244,7 @@ def read_file(path: str | os.PathLike[str], file: str) -> tuple[str, Any]:
     with open(path, "rb") as handle:
         data = handle.read()
     text = _decode(data, file)
-    return text, parse_text(text, file)
+    return text, parse_text(text, file, tables)
 
 
 class _MarksOnly(SafeLoader):  # type: ignore[misc, valid-type]

@@ -18,6 +18,7 @@ from opcc_model.plan.checks import check_plan
 from opcc_model.plan.model import Plan
 from opcc_model.queries.rules import CHECKS
 from opcc_model.queries.table import Cell, Tabular
+from opcc_model.yamlsource import paused_gc
 
 __all__ = ["FindingList", "check", "at_or_above"]
 
@@ -99,7 +100,11 @@ def check(
     Raises :class:`~opcc_model.errors.NotFound` for an unknown ``area`` (naming the areas).
     """
     chosen = _areas(model, area)
-    settings = settings or Settings()
+    with paused_gc():  # tens of thousands of findings and no cycles: a collection would only walk the model
+        return _check(model, chosen, settings or Settings(), plans)
+
+
+def _check(model: Model, chosen: list[str], settings: Settings, plans: Iterable[Plan]) -> FindingList:
     found: set[Finding] = set()
     for _, registered in sorted(CHECKS.items()):
         if registered.scope == "model":
