@@ -118,7 +118,8 @@ if TYPE_CHECKING:  # for type checkers and editors: the lazy names, typed
     from opcc_model.graph import build as build_graph
     from opcc_model.graph import dependencies
     from opcc_model.plan import Plan, load_plans
-    from opcc_model.queries import (
+    # (queries and scenario have sub-modules of these names; the functions are meant)
+    from opcc_model.queries import (  # type: ignore[no-redef]
         FindingList,
         check,
         coverage,
@@ -131,5 +132,5 @@ if TYPE_CHECKING:  # for type checkers and editors: the lazy names, typed
     from opcc_model.render.diagrams import diagrams
     from opcc_model.render.notebook import inline
     from opcc_model.render.site import build_site
-    from opcc_model.scenario import apply as apply_scenario
-    from opcc_model.scenario import diff, read_scenario
+    from opcc_model.scenario import apply as apply_scenario  # type: ignore[no-redef]
+    from opcc_model.scenario import diff, read_scenario  # type: ignore[no-redef]

@@ -100,4 +100,4 @@ def load_settings(root: str | os.PathLike[str], /) -> Settings:
             )
     if issues:
         raise ModelLoadError(issues)
-    return Settings(severity=overrides)
+    return Settings.model_validate({"severity": overrides})

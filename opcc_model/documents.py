@@ -152,6 +152,7 @@ def read(root: str | os.PathLike[str], relative: str, kind: str) -> BaseModel | 
 
 def entries(kind: str, document: Any) -> list[Entry]:
     """The source entries a ``kind`` document declares, in file order (not yet numbered)."""
+    keys: list[Entry]
     if kind == "value-chain":
         keys = [("mandate:", ("mandate",))]
         keys += [(f"outcome:{i}", ("outcomes", i)) for i in range(len(document.outcomes))]

@@ -140,12 +140,12 @@ def _build(model: Model) -> nx.MultiDiGraph:
                 add(akey, key("process", activity.process), kind="opens")
             for before in activity.after:
                 add(key("activity", before), akey, kind="precedes")
-            for artifact in activity.outputs:
-                add(akey, key("artifact", artifact), kind="produces")
-            for artifact in activity.inputs:
-                add(key("artifact", artifact), akey, kind="consumes")
-            for code in activity.pag:
-                add(akey, key("code", code), kind="maps-to")
+            for made in activity.outputs:
+                add(akey, key("artifact", made), kind="produces")
+            for used in activity.inputs:
+                add(key("artifact", used), akey, kind="consumes")
+            for mapped in activity.pag:
+                add(akey, key("code", mapped), kind="maps-to")
             for letter, role_id in activity.roles():
                 add(key("role", role_id), akey, kind=RACI_EDGES[letter], letter=letter)
     edges.store()

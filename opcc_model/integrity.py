@@ -103,28 +103,28 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
         if process.parent is not None and process.parent not in processes:
             yield ("process", process.id, ("parent",)), _unknown("process", process.parent, processes, "parent")
         for activity in process.activities:
-            key = ("activity", activity.id)
+            owner = ("activity", activity.id)
             if activity.process is not None and activity.process not in processes:
-                yield (*key, ("process",)), _unknown("process", activity.process, processes, "process")
+                yield (*owner, ("process",)), _unknown("process", activity.process, processes, "process")
             for field in ("accountable", "responsible", "consulted", "informed"):
                 value = getattr(activity, field)
                 values = (value,) if isinstance(value, str) else (value or ())
                 for i, role_id in enumerate(values):
                     if role_id not in roles:
                         path = (field,) if isinstance(value, str) else (field, i)
-                        yield (*key, path), _unknown("role", role_id, roles, field)
+                        yield (*owner, path), _unknown("role", role_id, roles, field)
             for field in ("inputs", "outputs"):
                 for i, artifact_id in enumerate(getattr(activity, field)):
                     if artifact_id not in artifacts:
-                        yield (*key, (field, i)), _unknown("artifact", artifact_id, artifacts, field)
+                        yield (*owner, (field, i)), _unknown("artifact", artifact_id, artifacts, field)
             for i, before in enumerate(activity.after):
                 if before not in activities:
-                    yield (*key, ("after", i)), _unknown("activity", before, activities, "after")
+                    yield (*owner, ("after", i)), _unknown("activity", before, activities, "after")
                 elif before == activity.id:
-                    yield (*key, ("after", i)), f"after: an activity cannot come after itself ('{before}')"
+                    yield (*owner, ("after", i)), f"after: an activity cannot come after itself ('{before}')"
             for i, code in enumerate(activity.pag):
                 if code not in codes:
-                    yield (*key, ("pag", i)), _unknown("code", code, codes, "pag")
+                    yield (*owner, ("pag", i)), _unknown("code", code, codes, "pag")
 
     # parent chains of processes must end (no process refines itself through others)
     for process in model.processes:
@@ -138,11 +138,11 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
             chain.append(current)
             current = processes[current].parent
 
-    for code in model.codes:
-        parent = code.parent
+    for entry in model.codes:
+        parent = entry.parent
         if parent is not None and parent not in codes:
-            yield ("code", code.code, ("code",)), (
-                f"code \"{code.code}\": its parent \"{parent}\" is not in the glossary (every parent code must exist)"
+            yield ("code", entry.code, ("code",)), (
+                f"code \"{entry.code}\": its parent \"{parent}\" is not in the glossary (every parent code must exist)"
             )
 
     known_subjects = stages | roles | artifacts | set(processes) | activities | codes

@@ -574,7 +574,7 @@ class Model(_Frozen):
             on_side = [r for r in self.roles if r.side == side]
             marked = [r for r in on_side if r.principal]
             named = [r for r in on_side if r.id == default]
-            pick = (marked or named or on_side or [None])[0]
-            if pick is not None:
-                chosen[side] = pick
+            candidates = marked or named or on_side
+            if candidates:
+                chosen[side] = candidates[0]
         return chosen

@@ -77,8 +77,10 @@ def plan_files(root: str | os.PathLike[str], /) -> list[str]:
 def _walk_nodes(node: Any, path: tuple[PathKey, ...]) -> Iterator[tuple[tuple[PathKey, ...], Any]]:
     yield path, node
     field = _NODE_FIELDS.get(level_of(node))
+    if field is None:  # a priority: the leaves of the plan tree
+        return
     for i, child in enumerate(children_of(node)):
-        yield from _walk_nodes(child, (*path, field, i))  # type: ignore[misc]
+        yield from _walk_nodes(child, (*path, field, i))
 
 
 def node_paths(plan: Plan, /) -> Iterator[tuple[tuple[PathKey, ...], Any]]:

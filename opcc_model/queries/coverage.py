@@ -14,7 +14,7 @@ from collections import Counter
 
 from opcc_model.model import Model
 from opcc_model.queries.index import children, code_activities, code_order, resolved_allocations, undecided_codes
-from opcc_model.queries.table import QueryResult
+from opcc_model.queries.table import Cell, QueryResult
 
 __all__ = ["coverage", "COVERAGE_COLUMNS", "code_sort_key"]
 
@@ -60,7 +60,7 @@ def coverage(model: Model, /, *, area: str) -> QueryResult:
             total.update(tallies[kid])
         tallies[code] = total
     names = {c.code: c.name for c in model.codes}
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (code, names[code], code.count(".") + 1, *(tallies[code][t] for t in _TALLIES))
         for code in sorted(tallies, key=code_sort_key)
     )

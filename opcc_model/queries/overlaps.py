@@ -159,7 +159,7 @@ def _splits(model: Model, jurisdiction: str | None) -> tuple[tuple[str, str, str
 
     def build(m: Model) -> tuple[tuple[str, str, str], ...]:
         sides = role_sides(m)
-        found = []
+        found: list[tuple[str, str, str]] = []
         for activity in scoped_activities(m, jurisdiction):
             side = accountable_side(m, activity)
             if side not in PRINCIPAL_SIDES:

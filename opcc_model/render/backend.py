@@ -19,13 +19,21 @@ from collections.abc import Callable
 
 from opcc_model.errors import RenderUnavailable
 
-__all__ = ["BACKENDS", "WASM_FORMATS", "available_backends", "choose_backend", "graphviz_version", "layout"]
+__all__ = ["WasmTrap", "BACKENDS", "WASM_FORMATS", "available_backends", "choose_backend", "graphviz_version", "layout"]
 
 WASM_FORMATS = frozenset({"svg", "json", "json0", "dot", "xdot", "plain", "canon"})
 """Formats the WebAssembly build writes."""
 
 
 _WASM_LOCK = threading.Lock()
+
+
+class WasmTrap(RenderUnavailable):
+    """The WebAssembly Graphviz crashed (a trap) on this input, in a fresh instance too.
+
+    Seen on a few inputs (for example a process map whose names are a lone carriage
+    return) that the system ``dot`` lays out; :func:`layout` then falls back to it.
+    """
 
 
 def _fresh_wasm_instance() -> None:
@@ -57,7 +65,7 @@ def _wasm(dot_source: str, fmt: str) -> bytes:
             raise RenderUnavailable(f"Graphviz (WebAssembly) could not lay out the graph: {exc}") from None
         except Exception as exc:  # a wasm trap: try once more in a new instance
             if attempt == 2:
-                raise RenderUnavailable(f"Graphviz (WebAssembly) failed: {type(exc).__name__}: {exc}") from None
+                raise WasmTrap(f"Graphviz (WebAssembly) failed: {type(exc).__name__}: {exc}") from None
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -133,7 +141,14 @@ def layout(dot_source: str, fmt: str = "svg", /, *, backend: str | None = None) 
     >>> b'"objects"' in layout("digraph { a -> b }", "json")
     True
     """
-    return BACKENDS[backend or choose_backend(fmt)](dot_source, fmt)
+    chosen = backend or choose_backend(fmt)
+    try:
+        return BACKENDS[chosen](dot_source, fmt)
+    except WasmTrap:
+        # the chain's second backend takes over, unless a backend was asked for by name
+        if backend is not None or os.environ.get("OPCC_GRAPHVIZ") or not shutil.which("dot"):
+            raise
+        return _system(dot_source, fmt)
 
 
 _VERSIONS: dict[str, str] = {}

@@ -64,7 +64,7 @@ def drawn_dependencies(model: Model, process_id: str, /) -> list[tuple[str, str,
     ('stakeholder-map',)
     """
     process = model.process(process_id)
-    position = {a.id: i for i, a in enumerate(process.activities)}
+    position: dict[Hashable, int] = {a.id: i for i, a in enumerate(process.activities)}
     inside = dependencies(model).subgraph(position)
     reduced = minimal_equivalent(nx.DiGraph(inside), position=position)
     return sorted((a, b, data["artifacts"]) for a, b, data in reduced.edges(data=True))
