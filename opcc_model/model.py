@@ -11,24 +11,28 @@ models that forbid unknown keys; :func:`opcc_model.load` builds them from files.
 from __future__ import annotations
 
 import html
-
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, TypeVar
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    StringConstraints,
-    ValidationInfo,
-    model_validator,
-)
+from pydantic import PrivateAttr, ValidationInfo, model_validator
 
+from opcc_model.boundary import Allocation, Boundary, Waiver
 from opcc_model.errors import NotFound
 from opcc_model.location import Location
+from opcc_model.vocabulary import (
+    PRINCIPAL_SIDES,
+    SIDES,
+    ActivityKind,
+    ArtifactKind,
+    Holder,
+    Jurisdiction,
+    PagCodeStr,
+    Side,
+    Slug,
+    Url,
+)
+from opcc_model.vocabulary import Frozen as _Frozen
 
 __all__ = [
     "Slug",
@@ -59,57 +63,6 @@ T = TypeVar("T")
 OWNED_DATA = "opcc-owned-data"
 """Validation context key: the input is plain data the new model may own (see :class:`Process`)."""
 
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-PAG_PATTERN = r"^[1-9][0-9]*(\.[1-9][0-9]*)*$"
-
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-"""A lowercase id: ``[a-z0-9][a-z0-9-]*``."""
-
-PagCodeStr = Annotated[str, StringConstraints(pattern=PAG_PATTERN)]
-"""A PAG code: dot-separated positive integers, such as ``"1.1.2.8"``."""
-
-
-def _check_link(url: str) -> str:
-    """Accept http(s) and relative links only.
-
-    >>> _check_link("https://www.legislation.gov.uk/ukpga/2011/13")
-    'https://www.legislation.gov.uk/ukpga/2011/13'
-    >>> _check_link("javascript:alert(1)")
-    Traceback (most recent call last):
-    ...
-    ValueError: expected an http(s) or relative link, found 'javascript:alert(1)'
-    """
-    lowered = url.strip().lower()
-    scheme, sep, _ = lowered.partition(":")
-    if lowered.startswith("//") or (
-        sep and "/" not in scheme and scheme not in ("http", "https")
-    ):
-        raise ValueError(f"expected an http(s) or relative link, found {url!r}")
-    if not url.strip():
-        raise ValueError("expected a link, found an empty string")
-    return url
-
-
-Url = Annotated[str, AfterValidator(_check_link)]
-"""A link: ``http://``, ``https://`` or relative."""
-
-Side = Literal["commissioner", "chief-constable", "oversight", "partner", "public"]
-Holder = Literal["commissioner", "chief-constable", "joint"]
-Jurisdiction = Literal["england", "wales"]
-ActivityKind = Literal["task", "decision", "event", "subprocess"]
-ArtifactKind = Literal[
-    "document", "plan", "report", "decision", "data", "agreement", "record", "budget", "outcome"
-]
-
-SIDES: tuple[Side, ...] = ("commissioner", "chief-constable", "oversight", "partner", "public")
-"""Every side, in the order lanes and matrix columns use."""
-
-PRINCIPAL_SIDES: tuple[Side, Side] = ("commissioner", "chief-constable")
-"""The two sides whose boundary the model draws."""
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
 
 class Stage(_Frozen):
@@ -318,78 +271,6 @@ class PagCode(_Frozen):
         """
         head, sep, _ = self.code.rpartition(".")
         return head if sep else None
-
-
-class Allocation(_Frozen):
-    """One line of an area's boundary: a PAG prefix and who holds it.
-
-    >>> Allocation(pag="1.4.2", holder="joint", arrangement="Joint Audit Committee").holder
-    'joint'
-    >>> from pydantic import ValidationError
-    >>> try:
-    ...     Allocation(pag="1.4", holder="joint")
-    ... except ValidationError as exc:
-    ...     print(exc.errors()[0]["msg"])
-    Value error, holder 'joint' needs an 'arrangement' naming the joint arrangement
-    """
-
-    pag: PagCodeStr
-    holder: Holder
-    arrangement: str | None = None
-    delegated_by: Holder | None = None
-    instrument: str | None = None
-
-    @model_validator(mode="after")
-    def _joint_needs_arrangement(self) -> Allocation:
-        if self.holder == "joint" and not self.arrangement:
-            raise ValueError("holder 'joint' needs an 'arrangement' naming the joint arrangement")
-        if self.delegated_by is not None and self.delegated_by == self.holder:
-            raise ValueError(f"delegated_by {self.delegated_by!r} is the holder itself")
-        return self
-
-
-class Waiver(_Frozen):
-    """A finding an area has accepted for one subject, with its reason.
-
-    >>> Waiver(finding="OPCC-O102", subject="3.1.4", reason="s.22A agreement").finding
-    'OPCC-O102'
-    """
-
-    finding: Annotated[str, StringConstraints(pattern=r"^OPCC-[A-Z][0-9]{3}$")]
-    subject: str
-    reason: Annotated[str, StringConstraints(min_length=1)]
-
-
-class Boundary(_Frozen):
-    """One force area's allocation of the PAG between the commissioner and the chief constable.
-
-    >>> b = Boundary(area="x", name="X", jurisdiction="england",
-    ...              allocations=(Allocation(pag="1", holder="commissioner"),))
-    >>> b.holder_of("1.2.3")
-    'commissioner'
-    >>> b.holder_of("2") is None
-    True
-    """
-
-    area: Slug
-    name: str
-    jurisdiction: Jurisdiction
-    allocations: tuple[Allocation, ...] = ()
-    waivers: tuple[Waiver, ...] = ()
-
-    def allocation_for(self, code: str) -> Allocation | None:
-        """The most specific allocation whose prefix covers ``code`` (first listed on a tie)."""
-        best: Allocation | None = None
-        for allocation in self.allocations:
-            if code == allocation.pag or code.startswith(allocation.pag + "."):
-                if best is None or allocation.pag.count(".") > best.pag.count("."):
-                    best = allocation
-        return best
-
-    def holder_of(self, code: str) -> Holder | None:
-        """Who holds ``code`` in this area, or ``None`` when nothing covers it."""
-        allocation = self.allocation_for(code)
-        return allocation.holder if allocation else None
 
 
 class Model(_Frozen):

@@ -1,0 +1,81 @@
+"""The vocabulary of the model: id and code types, link checking, the closed word lists.
+
+>>> SIDES[:2]
+('commissioner', 'chief-constable')
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+__all__ = [
+    "SLUG_PATTERN",
+    "PAG_PATTERN",
+    "Slug",
+    "PagCodeStr",
+    "Url",
+    "Side",
+    "Holder",
+    "Jurisdiction",
+    "ActivityKind",
+    "ArtifactKind",
+    "SIDES",
+    "PRINCIPAL_SIDES",
+    "Frozen",
+]
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+PAG_PATTERN = r"^[1-9][0-9]*(\.[1-9][0-9]*)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+"""A lowercase id: ``[a-z0-9][a-z0-9-]*``."""
+
+PagCodeStr = Annotated[str, StringConstraints(pattern=PAG_PATTERN)]
+"""A PAG code: dot-separated positive integers, such as ``"1.1.2.8"``."""
+
+
+def _check_link(url: str) -> str:
+    """Accept http(s) and relative links only.
+
+    >>> _check_link("https://www.legislation.gov.uk/ukpga/2011/13")
+    'https://www.legislation.gov.uk/ukpga/2011/13'
+    >>> _check_link("javascript:alert(1)")
+    Traceback (most recent call last):
+    ...
+    ValueError: expected an http(s) or relative link, found 'javascript:alert(1)'
+    """
+    lowered = url.strip().lower()
+    scheme, sep, _ = lowered.partition(":")
+    if lowered.startswith("//") or (
+        sep and "/" not in scheme and scheme not in ("http", "https")
+    ):
+        raise ValueError(f"expected an http(s) or relative link, found {url!r}")
+    if not url.strip():
+        raise ValueError("expected a link, found an empty string")
+    return url
+
+
+Url = Annotated[str, AfterValidator(_check_link)]
+"""A link: ``http://``, ``https://`` or relative."""
+
+Side = Literal["commissioner", "chief-constable", "oversight", "partner", "public"]
+Holder = Literal["commissioner", "chief-constable", "joint"]
+Jurisdiction = Literal["england", "wales"]
+ActivityKind = Literal["task", "decision", "event", "subprocess"]
+ArtifactKind = Literal[
+    "document", "plan", "report", "decision", "data", "agreement", "record", "budget", "outcome"
+]
+
+SIDES: tuple[Side, ...] = ("commissioner", "chief-constable", "oversight", "partner", "public")
+"""Every side, in the order lanes and matrix columns use."""
+
+PRINCIPAL_SIDES: tuple[Side, Side] = ("commissioner", "chief-constable")
+"""The two sides whose boundary the model draws."""
+
+
+class Frozen(BaseModel):
+    """Base of every model type: frozen, unknown keys refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
