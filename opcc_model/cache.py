@@ -27,6 +27,9 @@ import hmac
 import inspect
 import json
 import os
+from collections import deque
+from collections.abc import Sequence
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +39,7 @@ from opcc_model import documents, integrity
 from opcc_model.atomic import write_bytes
 from opcc_model.files import FILE_KINDS
 from opcc_model.loader import load
-from opcc_model.model import Model
+from opcc_model.model import Model, Process
 from opcc_model.yamlsource import paused_gc
 
 __all__ = ["cache_dir", "cache_file", "load_cached", "FORMAT"]
@@ -85,21 +88,27 @@ def cache_file(root: str | os.PathLike[str], /) -> Path | None:
 
 
 # -- plain data <-> documents -------------------------------------------------------
+# A list of documents of one type is stored by columns: one JSON list per field (a nested
+# field as ``[lengths, columns of all the children]``), so decoding runs in C-level maps
+# rather than a Python loop per document.
 class _Spec:
-    """How one document type maps to a JSON list: field names, which are tuples, which nest."""
+    """How one document type maps to JSON columns: field names, which are tuples, which nest."""
 
     def __init__(self, kind: type[BaseModel]) -> None:
         self.names = tuple(kind.model_fields)
         self.fields_set = set(self.names)
         self.nested: list[tuple[int, type[BaseModel]]] = []
         self.tuples: list[int] = []
+        self.optional: list[int] = []
         for index, field in enumerate(kind.model_fields.values()):
             args = getattr(field.annotation, "__args__", ())
             inner = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
             if inner:
                 self.nested.append((index, inner[0]))
             elif "tuple" in str(field.annotation):
-                self.tuples.append(index)
+                (self.optional if "None" in str(field.annotation) else self.tuples).append(index)
+        skip = {index for index, _ in self.nested}
+        self.plain = [index for index in range(len(self.names)) if index not in skip]
 
 
 _SPECS: dict[type[BaseModel], _Spec] = {}
@@ -112,31 +121,49 @@ def _spec(kind: type[BaseModel]) -> _Spec:
     return spec
 
 
-def _encode(obj: BaseModel) -> list[Any]:
-    spec = _spec(type(obj))
-    values = [getattr(obj, name) for name in spec.names]
-    for index, _ in spec.nested:
-        values[index] = [_encode(item) for item in values[index]]
-    return values
-
-
-def _decode(kind: type[BaseModel], values: list[Any]) -> Any:
-    """Rebuild a ``kind`` document from its JSON list, in place, without validating."""
-    spec = _SPECS.get(kind) or _spec(kind)
-    if values.__class__ is not list or len(values) != len(spec.names):
-        raise ValueError(f"expected {len(spec.names)} values for {kind.__name__}")
-    for index in spec.tuples:
-        value = values[index]
-        if value is not None:
-            values[index] = tuple(value)
+def _encode(kind: type[BaseModel], objs: Sequence[BaseModel]) -> list[Any]:
+    """The columns of ``objs`` (all of type ``kind``)."""
+    spec = _spec(kind)
+    columns: list[Any] = [[getattr(obj, name) for obj in objs] for name in spec.names]
     for index, inner in spec.nested:
-        values[index] = tuple([_decode(inner, item) for item in values[index]])
-    obj = _NEW(kind)
-    _SET(obj, "__dict__", dict(zip(spec.names, values)))
-    _SET(obj, "__pydantic_fields_set__", spec.fields_set)
-    _SET(obj, "__pydantic_extra__", None)
-    _SET(obj, "__pydantic_private__", None)
-    return obj
+        column = columns[index]
+        columns[index] = [[len(items) for items in column], _encode(inner, [i for items in column for i in items])]
+    return columns
+
+
+def _decode(kind: type[BaseModel], columns: list[Any]) -> list[Any]:
+    """Rebuild the ``kind`` documents stored as ``columns``, without validating."""
+    spec = _SPECS.get(kind) or _spec(kind)
+    if columns.__class__ is not list or len(columns) != len(spec.names):
+        raise ValueError(f"expected {len(spec.names)} columns for {kind.__name__}")
+    columns = list(columns)
+    count = len(columns[spec.plain[0]] if spec.plain else columns[spec.nested[0][0]][0])
+    for index in spec.plain:
+        column = columns[index]
+        if column.__class__ is not list or len(column) != count:
+            raise ValueError(f"expected {count} values in each column of {kind.__name__}")
+    for index in spec.tuples:
+        columns[index] = list(map(tuple, columns[index]))
+    for index in spec.optional:
+        columns[index] = [None if value is None else tuple(value) for value in columns[index]]
+    for index, inner in spec.nested:
+        lengths, children = columns[index]
+        if lengths.__class__ is not list or len(lengths) != count:
+            raise ValueError(f"expected {count} lengths for {kind.__name__}")
+        items = _decode(inner, children)
+        if sum(lengths) != len(items):
+            raise ValueError(f"expected {sum(lengths)} {inner.__name__} values")
+        if items:
+            rest = iter(items)
+            columns[index] = [tuple(islice(rest, length)) for length in lengths]
+        else:
+            columns[index] = [()] * count
+    objs = list(map(_NEW, repeat(kind, count)))
+    deque(map(_SET, objs, repeat("__dict__"), map(dict, map(zip, repeat(spec.names), zip(*columns)))), 0)
+    deque(map(_SET, objs, repeat("__pydantic_fields_set__"), repeat(spec.fields_set)), 0)
+    deque(map(_SET, objs, repeat("__pydantic_extra__"), repeat(None)), 0)
+    deque(map(_SET, objs, repeat("__pydantic_private__"), repeat(None)), 0)
+    return objs
 
 
 # -- the cache file -----------------------------------------------------------------
@@ -162,7 +189,11 @@ def _private(path: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
-def _read_cache(path: Path) -> dict[str, Any] | None:
+_Cached = tuple[dict[str, Any], dict[str, bytes]]
+
+
+def _read_cache(path: Path) -> _Cached | None:
+    """The files recorded in the cache file and, where the layout allows, each one's raw line."""
     try:
         if not _private(path.parent) or not _private(path):
             return None
@@ -174,21 +205,35 @@ def _read_cache(path: Path) -> dict[str, Any] | None:
         data = json.loads(payload)
         if not isinstance(data, dict) or data.get("version") != _version() or not isinstance(data.get("files"), dict):
             return None
-        return data
+        files: dict[str, Any] = data["files"]
+        lines = payload.split(b"\n")[1:-1]
+        raw: dict[str, bytes] = {}
+        if len(lines) == len(files):
+            for relative, line in zip(files, lines):
+                line = line[:-1] if line.endswith(b",") else line
+                if not line.startswith(_quoted(relative)):
+                    raw = {}
+                    break
+                raw[relative] = line
+        return files, raw
     except (OSError, ValueError):
         return None
 
 
-def _write_cache(path: Path, root: str, files: dict[str, tuple[str, str, Any]]) -> None:
-    payload = json.dumps(
-        {
-            "version": _version(),
-            "root": os.path.abspath(root),
-            "files": {relative: [kind, digest, _encode(doc)] for relative, (kind, digest, doc) in files.items()},
-        },
-        separators=(",", ":"),
-        ensure_ascii=False,
-    ).encode("utf-8")
+def _quoted(relative: str) -> bytes:
+    return json.dumps(relative, ensure_ascii=False).encode("utf-8") + b":"
+
+
+def _line(relative: str, kind: str, digest: str, stat: list[int], document: BaseModel) -> bytes:
+    """One file's line of the cache: ``"relative":[kind, digest, columns, stat]``."""
+    entry = [kind, digest, _encode(FILE_KINDS[kind], [document]), stat]
+    return _quoted(relative) + json.dumps(entry, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _write_cache(path: Path, root: str, lines: list[bytes]) -> None:
+    """Write the cache file: a JSON object whose ``files`` hold one line per model file (reused as is)."""
+    head = json.dumps({"version": _version(), "root": os.path.abspath(root)}, ensure_ascii=False).encode("utf-8")
+    payload = head[:-1] + b', "files": {\n' + b",\n".join(lines) + b"\n}}"
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         signature = hmac.new(_key(path.parent), payload, hashlib.sha256).hexdigest().encode()
@@ -207,7 +252,7 @@ def _read_encoded(root: str, todo: list[tuple[str, str]]) -> list[list[Any] | No
         out = []
         for kind, relative in todo:
             document = documents.read(root, relative, kind)
-            out.append(None if document is None else _encode(document))
+            out.append(None if document is None else _encode(FILE_KINDS[kind], [document]))
         return out
 
 
@@ -232,7 +277,7 @@ def _read_all(root: str, todo: list[tuple[str, str]]) -> list[Any]:
     out: list[Any] = [None] * len(todo)
     for i, (chunk, result) in enumerate(zip(chunks, results)):
         for j, ((kind, _), encoded) in enumerate(zip(chunk, result)):
-            out[i + j * workers] = None if encoded is None else _decode(FILE_KINDS[kind], encoded)
+            out[i + j * workers] = None if encoded is None else _decode(FILE_KINDS[kind], encoded)[0]
     return out
 
 
@@ -241,11 +286,32 @@ def _digest(real: str) -> str:
         return hashlib.sha256(handle.read()).hexdigest()
 
 
+def _stat(real: str) -> list[int]:
+    """What tells a changed file cheaply: size, modification and change times, inode."""
+    info = os.stat(real)
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def _document(kind: str, entry: Any) -> BaseModel | None:
+    """The document of a cache entry ``[kind, digest, columns, stat]``, or ``None`` if it is not one."""
+    if type(entry) is not list or len(entry) != 4 or entry[0] != kind:
+        return None
+    try:
+        decoded = _decode(FILE_KINDS[kind], entry[2])
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    return decoded[0] if len(decoded) == 1 else None
+
+
 def load_cached(path: str | os.PathLike[str], /) -> Model:
     """Load the model at ``path`` from the cache where its files are unchanged, else from YAML.
 
     Any file that is new or changed is parsed and validated again; the others are rebuilt
-    from the cache. With the cache off (``OPCC_NO_CACHE=1``) every file is read and
+    from the cache. A file whose size, times and inode are those recorded is taken as
+    unchanged without hashing it; when any of them differs, its content hash decides.
+    (Only a deliberate game with the clock keeps all four while changing the content:
+    rewriting a file or setting its times with ``utime`` moves its change time.)
+    With the cache off (``OPCC_NO_CACHE=1``) every file is read and
     nothing is written. A model with any problem is loaded by :func:`opcc_model.load`, which
     raises :class:`~opcc_model.errors.ModelLoadError` listing them; the cache stays as it was.
     The garbage collector is paused meanwhile: the load makes many objects and no cycles.
@@ -259,38 +325,83 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     target = cache_file(root)
     if not os.path.isdir(os.path.join(root, "processes")):
         return load(root, **_COLD_KEYWORDS)
-    cached = (_read_cache(target) if target is not None else None) or {"files": {}}
-    old: dict[str, Any] = cached["files"]
+    old, raw = (_read_cache(target) if target is not None else None) or ({}, {})
     listed = documents.model_files(root)
-    kept: dict[str, tuple[str, str, Any]] = {}
-    changed = len(listed) != len(old)
+    kept: dict[str, tuple[str, str, list[int], Any]] = {}
+    lines: dict[str, bytes] = {}
+    same_files = len(listed) == len(old)
     try:
         todo: list[tuple[str, str]] = []
         for kind, relative in listed:
-            digest = _digest(os.path.join(root, relative))
+            real = os.path.join(root, relative)
+            stat = _stat(real)
             entry = old.get(relative)
+            if entry is None:
+                same_files = False
+            unchanged = type(entry) is list and len(entry) == 4 and entry[3] == stat
+            digest = entry[1] if unchanged else _digest(real)
             document = None
-            if type(entry) is list and len(entry) == 3 and entry[0] == kind and entry[1] == digest:
-                try:
-                    document = _decode(FILE_KINDS[kind], entry[2])
-                except (ValueError, TypeError, KeyError):
-                    document = None
+            if unchanged or (type(entry) is list and len(entry) == 4 and entry[1] == digest):
+                document = _document(kind, entry)
             if document is None:
                 todo.append((kind, relative))
-            kept[relative] = (kind, digest, document)
+            elif unchanged and relative in raw:
+                lines[relative] = raw[relative]
+            kept[relative] = (kind, digest, stat, document)
+        fresh: dict[str, Any] = {}
         if todo:
-            changed = True
             for (kind, relative), document in zip(todo, _read_all(root, todo)):
                 if document is None:
                     return load(root, **_COLD_KEYWORDS)
-                kept[relative] = (kind, kept[relative][1], document)
-        model = documents.assemble({relative: (kind, doc) for relative, (kind, _, doc) in kept.items()})
+                kept[relative] = (*kept[relative][:3], document)
+                fresh[relative] = document
+        model = documents.assemble({relative: (kind, doc) for relative, (kind, _, _, doc) in kept.items()})
     except (OSError, KeyError):
         return load(root, **_COLD_KEYWORDS)
-    if changed and next(integrity.check(model), None) is not None:
-        return load(root, **_COLD_KEYWORDS)
-    sources = documents.source_map(root, ((relative, kind, doc) for relative, (kind, _, doc) in kept.items()))
-    if changed and target is not None:
-        _write_cache(target, root, kept)
+    if fresh and not (same_files and _sound_after(model, old, fresh)):
+        if next(integrity.check(model), None) is not None:
+            return load(root, **_COLD_KEYWORDS)
+    sources = documents.source_map(root, ((relative, kind, doc) for relative, (kind, _, _, doc) in kept.items()), lazy=True)
+    if target is not None and len(lines) != len(kept):
+        order = [lines.get(relative) or _line(relative, *kept[relative]) for _, relative in listed]
+        _write_cache(target, root, order)
     model._locations = sources
     return model
+
+
+def _sound_after(model: Model, old: dict[str, Any], fresh: dict[str, Any]) -> bool:
+    """Whether ``model`` passes the integrity check, knowing that it did before ``fresh`` changed.
+
+    True only when every changed file is a process file that declares the same process
+    id, parent and activity ids as before (so no id appeared, vanished or doubled and no
+    parent chain changed) and every reference its activities make resolves, exactly as
+    :func:`opcc_model.integrity.check` requires. False means: run the whole check.
+    """
+    for relative, document in fresh.items():
+        before = _document("process", old.get(relative))
+        if before is None or not isinstance(document, Process):
+            return False
+        if (before.id, before.parent) != (document.id, document.parent):
+            return False
+        if [a.id for a in before.activities] != [a.id for a in document.activities]:
+            return False
+    stages = {s.id for s in model.stages}
+    roles = {r.id for r in model.roles}
+    artifacts = {a.id for a in model.artifacts}
+    processes = {p.id for p in model.processes}
+    activities = {a.id for a in model.activities}
+    codes = {c.code for c in model.codes}
+    for document in fresh.values():
+        if document.stage not in stages:
+            return False
+        for activity in document.activities:
+            named = (activity.accountable,) if activity.accountable is not None else ()
+            if not roles.issuperset((*named, *activity.responsible, *activity.consulted, *activity.informed)):
+                return False
+            if not artifacts.issuperset((*activity.inputs, *activity.outputs)) or not codes.issuperset(activity.pag):
+                return False
+            if activity.process is not None and activity.process not in processes:
+                return False
+            if activity.id in activity.after or not activities.issuperset(activity.after):
+                return False
+    return True

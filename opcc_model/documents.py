@@ -177,15 +177,32 @@ _RANK = {"value-chain": 0, "roles": 1, "artifacts": 2, "glossary": 3, "process":
 
 
 def source_map(
-    root: str, documents: Iterable[tuple[str, str, Any]], /, *, marks: Mapping[str, MarkTable] | None = None
+    root: str,
+    documents: Iterable[tuple[str, str, Any]],
+    /,
+    *,
+    marks: Mapping[str, MarkTable] | None = None,
+    lazy: bool = False,
 ) -> SourceMap:
     """The source map of ``(relative path, kind, document)`` items (``marks``: tables by relative path).
 
     Recorded in the model's own order (core files, processes by id, boundaries as listed), so
     "first declared" agrees with it; a key seen again is recorded as ``key#1``, ``key#2``...
+    With ``lazy``, the entries are recorded when the map is first used.
     """
-    ranked = sorted(documents, key=lambda item: (_RANK[item[1]], item[2].id if item[1] == "process" else ""))
+    items = list(documents)
     sources = SourceMap()
+    if lazy:
+        sources.defer(lambda: _record(sources, root, items, marks))
+    else:
+        _record(sources, root, items, marks)
+    return sources
+
+
+def _record(
+    sources: SourceMap, root: str, documents: list[tuple[str, str, Any]], marks: Mapping[str, MarkTable] | None
+) -> None:
+    ranked = sorted(documents, key=lambda item: (_RANK[item[1]], item[2].id if item[1] == "process" else ""))
     counts: dict[str, int] = {}
     for relative, kind, document in ranked:
         real, name = os.path.join(root, relative), shown(root, relative)
@@ -196,7 +213,6 @@ def source_map(
             count = counts.get(key, 0)
             sources.add(key if count == 0 else f"{key}#{count}", real, name, path)
             counts[key] = count + 1
-    return sources
 
 
 def assemble(documents: Mapping[str, tuple[str, Any]]) -> Model:
