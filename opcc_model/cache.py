@@ -29,7 +29,7 @@ import json
 import os
 from collections import deque
 from collections.abc import Sequence
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +106,7 @@ class _Spec:
             if inner:
                 self.nested.append((index, inner[0]))
             elif "tuple" in str(field.annotation):
-                (self.optional if "None" in str(field.annotation) else self.tuples).append(index)
+                (self.optional if type(None) in args else self.tuples).append(index)
         skip = {index for index, _ in self.nested}
         self.plain = [index for index in range(len(self.names)) if index not in skip]
 
@@ -131,8 +131,38 @@ def _encode(kind: type[BaseModel], objs: Sequence[BaseModel]) -> list[Any]:
     return columns
 
 
-def _decode(kind: type[BaseModel], columns: list[Any]) -> list[Any]:
-    """Rebuild the ``kind`` documents stored as ``columns``, without validating."""
+def _merge(kind: type[BaseModel], blocks: list[Any]) -> list[Any]:
+    """The columns of several ``kind`` blocks joined into one (checked as lists; rows checked by :func:`_decode`)."""
+    if len(blocks) == 1:
+        return blocks[0]  # type: ignore[no-any-return]
+    spec = _SPECS.get(kind) or _spec(kind)
+    width = len(spec.names)
+    for block in blocks:
+        if block.__class__ is not list or len(block) != width:
+            raise ValueError(f"expected {width} columns for {kind.__name__}")
+        for index in spec.plain:
+            if block[index].__class__ is not list:
+                raise ValueError(f"expected a list of values for {kind.__name__}")
+    columns: list[Any] = [None] * width
+    for index in spec.plain:
+        columns[index] = list(chain.from_iterable([block[index] for block in blocks]))
+    for index, inner in spec.nested:
+        pairs = [block[index] for block in blocks]
+        for pair in pairs:
+            if pair.__class__ is not list or len(pair) != 2 or pair[0].__class__ is not list:
+                raise ValueError(f"expected lengths and columns for {kind.__name__}")
+        columns[index] = [list(chain.from_iterable([pair[0] for pair in pairs])), _merge(inner, [p[1] for p in pairs])]
+    return columns
+
+
+def _decode(kind: type[BaseModel], columns: list[Any], shared: dict[Any, Any] | None = None) -> list[Any]:
+    """Rebuild the ``kind`` documents stored as ``columns``, without validating.
+
+    Equal tuples share one object through ``shared`` (the same few role, code and
+    jurisdiction lists recur thousands of times in a model).
+    """
+    if shared is None:
+        shared = {}
     spec = _SPECS.get(kind) or _spec(kind)
     if columns.__class__ is not list or len(columns) != len(spec.names):
         raise ValueError(f"expected {len(spec.names)} columns for {kind.__name__}")
@@ -142,15 +172,22 @@ def _decode(kind: type[BaseModel], columns: list[Any]) -> list[Any]:
         column = columns[index]
         if column.__class__ is not list or len(column) != count:
             raise ValueError(f"expected {count} values in each column of {kind.__name__}")
+    one = shared.setdefault
     for index in spec.tuples:
-        columns[index] = list(map(tuple, columns[index]))
+        made = list(map(tuple, columns[index]))
+        columns[index] = list(map(one, made, made))
     for index in spec.optional:
-        columns[index] = [None if value is None else tuple(value) for value in columns[index]]
+        column = columns[index]
+        if None in column:
+            columns[index] = [None if value is None else one(tuple(value), tuple(value)) for value in column]
+        else:
+            made = list(map(tuple, column))
+            columns[index] = list(map(one, made, made))
     for index, inner in spec.nested:
         lengths, children = columns[index]
         if lengths.__class__ is not list or len(lengths) != count:
             raise ValueError(f"expected {count} lengths for {kind.__name__}")
-        items = _decode(inner, children)
+        items = _decode(inner, children, shared)
         if sum(lengths) != len(items):
             raise ValueError(f"expected {sum(lengths)} {inner.__name__} values")
         if items:
@@ -292,15 +329,32 @@ def _stat(real: str) -> list[int]:
     return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
-def _document(kind: str, entry: Any) -> BaseModel | None:
+def _document(kind: str, entry: Any, shared: dict[Any, Any] | None = None) -> BaseModel | None:
     """The document of a cache entry ``[kind, digest, columns, stat]``, or ``None`` if it is not one."""
     if type(entry) is not list or len(entry) != 4 or entry[0] != kind:
         return None
     try:
-        decoded = _decode(FILE_KINDS[kind], entry[2])
+        decoded = _decode(FILE_KINDS[kind], entry[2], shared)
     except (ValueError, TypeError, KeyError, IndexError):
         return None
     return decoded[0] if len(decoded) == 1 else None
+
+
+def _documents(kind: str, entries: list[Any], shared: dict[Any, Any]) -> list[BaseModel | None]:
+    """The documents of several cache entries of one kind, decoded together (one by one if any is bad)."""
+    try:
+        if all(type(entry) is list and len(entry) == 4 and entry[0] == kind for entry in entries):
+            blocks = [entry[2] for entry in entries]
+            spec = _spec(FILE_KINDS[kind])
+            if all(block.__class__ is list and len(block) == len(spec.names) for block in blocks):
+                first = spec.plain[0] if spec.plain else None
+                if first is None or all(len(block[first]) == 1 for block in blocks):
+                    decoded = _decode(FILE_KINDS[kind], _merge(FILE_KINDS[kind], blocks), shared)
+                    if len(decoded) == len(entries):
+                        return decoded
+    except (ValueError, TypeError, KeyError, IndexError):
+        pass
+    return [_document(kind, entry, shared) for entry in entries]
 
 
 def load_cached(path: str | os.PathLike[str], /) -> Model:
@@ -331,23 +385,28 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     lines: dict[str, bytes] = {}
     same_files = len(listed) == len(old)
     try:
-        todo: list[tuple[str, str]] = []
+        usable: dict[str, list[str]] = {}
         for kind, relative in listed:
             real = os.path.join(root, relative)
             stat = _stat(real)
-            entry = old.get(relative)
+            entry: Any = old.get(relative)
             if entry is None:
                 same_files = False
             unchanged = type(entry) is list and len(entry) == 4 and entry[3] == stat
             digest = entry[1] if unchanged else _digest(real)
-            document = None
-            if unchanged or (type(entry) is list and len(entry) == 4 and entry[1] == digest):
-                document = _document(kind, entry)
-            if document is None:
-                todo.append((kind, relative))
-            elif unchanged and relative in raw:
-                lines[relative] = raw[relative]
-            kept[relative] = (kind, digest, stat, document)
+            if unchanged or (type(entry) is list and len(entry) == 4 and entry[0] == kind and entry[1] == digest):
+                usable.setdefault(kind, []).append(relative)
+                if unchanged and relative in raw:
+                    lines[relative] = raw[relative]
+            kept[relative] = (kind, digest, stat, None)
+        shared: dict[Any, Any] = {}
+        for kind, names in usable.items():
+            for relative, document in zip(names, _documents(kind, [old[relative] for relative in names], shared)):
+                if document is None:
+                    lines.pop(relative, None)
+                else:
+                    kept[relative] = (*kept[relative][:3], document)
+        todo = [(kind, relative) for kind, relative in listed if kept[relative][3] is None]
         fresh: dict[str, Any] = {}
         if todo:
             for (kind, relative), document in zip(todo, _read_all(root, todo)):
@@ -379,7 +438,7 @@ def _sound_after(model: Model, old: dict[str, Any], fresh: dict[str, Any]) -> bo
     """
     for relative, document in fresh.items():
         before = _document("process", old.get(relative))
-        if before is None or not isinstance(document, Process):
+        if not isinstance(before, Process) or not isinstance(document, Process):
             return False
         if (before.id, before.parent) != (document.id, document.parent):
             return False
