@@ -44,7 +44,7 @@ from opcc_model.yamlsource import paused_gc
 
 __all__ = ["cache_dir", "cache_file", "load_cached", "FORMAT"]
 
-FORMAT = 1
+FORMAT = 2
 """The layout of the cache file; a different number is a miss."""
 
 _COLD_KEYWORDS = {"cache": False} if "cache" in inspect.signature(load).parameters else {}
@@ -89,8 +89,9 @@ def cache_file(root: str | os.PathLike[str], /) -> Path | None:
 
 # -- plain data <-> documents -------------------------------------------------------
 # A list of documents of one type is stored by columns: one JSON list per field (a nested
-# field as ``[lengths, columns of all the children]``), so decoding runs in C-level maps
-# rather than a Python loop per document.
+# field as ``[lengths, columns of all the children]``, a column of equal values as
+# ``{"=": value, "n": count}``), so decoding runs in C-level maps rather than a Python
+# loop per document.
 class _Spec:
     """How one document type maps to JSON columns: field names, which are tuples, which nest."""
 
@@ -125,10 +126,21 @@ def _encode(kind: type[BaseModel], objs: Sequence[BaseModel]) -> list[Any]:
     """The columns of ``objs`` (all of type ``kind``)."""
     spec = _spec(kind)
     columns: list[Any] = [[getattr(obj, name) for obj in objs] for name in spec.names]
+    for index in spec.plain:
+        column = columns[index]
+        if len(column) > 1 and column.count(column[0]) == len(column):
+            columns[index] = {"=": column[0], "n": len(column)}
     for index, inner in spec.nested:
         column = columns[index]
         columns[index] = [[len(items) for items in column], _encode(inner, [i for items in column for i in items])]
     return columns
+
+
+def _expand(column: Any) -> list[Any]:
+    """A column stored as ``{"=": value, "n": count}`` (every value the same) as a list."""
+    if column.__class__ is not dict or len(column) != 2 or type(column.get("n")) is not int or "=" not in column:
+        raise ValueError("expected a column of values")
+    return [column["="]] * column["n"]
 
 
 def _merge(kind: type[BaseModel], blocks: list[Any]) -> list[Any]:
@@ -140,12 +152,10 @@ def _merge(kind: type[BaseModel], blocks: list[Any]) -> list[Any]:
     for block in blocks:
         if block.__class__ is not list or len(block) != width:
             raise ValueError(f"expected {width} columns for {kind.__name__}")
-        for index in spec.plain:
-            if block[index].__class__ is not list:
-                raise ValueError(f"expected a list of values for {kind.__name__}")
     columns: list[Any] = [None] * width
     for index in spec.plain:
-        columns[index] = list(chain.from_iterable([block[index] for block in blocks]))
+        parts = [block[index] for block in blocks]
+        columns[index] = list(chain.from_iterable([p if p.__class__ is list else _expand(p) for p in parts]))
     for index, inner in spec.nested:
         pairs = [block[index] for block in blocks]
         for pair in pairs:
@@ -158,15 +168,15 @@ def _merge(kind: type[BaseModel], blocks: list[Any]) -> list[Any]:
 def _decode(kind: type[BaseModel], columns: list[Any], shared: dict[Any, Any] | None = None) -> list[Any]:
     """Rebuild the ``kind`` documents stored as ``columns``, without validating.
 
-    Equal tuples share one object through ``shared`` (the same few role, code and
-    jurisdiction lists recur thousands of times in a model).
+    Equal optional tuples share one object through ``shared`` (an activity's ``jurisdictions``
+    and ``basis`` are mostly its process's, one object in a cold load too).
     """
     if shared is None:
         shared = {}
     spec = _SPECS.get(kind) or _spec(kind)
     if columns.__class__ is not list or len(columns) != len(spec.names):
         raise ValueError(f"expected {len(spec.names)} columns for {kind.__name__}")
-    columns = list(columns)
+    columns = [column if column.__class__ is not dict else _expand(column) for column in columns]
     count = len(columns[spec.plain[0]] if spec.plain else columns[spec.nested[0][0]][0])
     for index in spec.plain:
         column = columns[index]
@@ -174,8 +184,7 @@ def _decode(kind: type[BaseModel], columns: list[Any], shared: dict[Any, Any] | 
             raise ValueError(f"expected {count} values in each column of {kind.__name__}")
     one = shared.setdefault
     for index in spec.tuples:
-        made = list(map(tuple, columns[index]))
-        columns[index] = list(map(one, made, made))
+        columns[index] = list(map(tuple, columns[index]))
     for index in spec.optional:
         column = columns[index]
         if None in column:
