@@ -235,33 +235,55 @@ def _private(path: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
-_Cached = tuple[dict[str, Any], dict[str, bytes]]
+class _Cached:
+    """What a cache file (and its delta) hold: entries by relative path, their raw lines, the base's signature."""
+
+    def __init__(self, files: dict[str, Any], raw: dict[str, bytes], signature: bytes, base: dict[str, bytes]) -> None:
+        self.files, self.raw, self.signature, self.base = files, raw, signature, base
+
+
+def _delta(path: Path) -> Path:
+    return path.with_name(path.stem + ".delta.json")
+
+
+def _read_signed(path: Path) -> tuple[bytes, dict[str, Any], dict[str, bytes]] | None:
+    """The signature, the JSON object and the raw line of each file of one signed cache file."""
+    if not _private(path.parent) or not _private(path):
+        return None
+    signature, _, payload = path.read_bytes().partition(b"\n")
+    expected = hmac.new(_key(path.parent), payload, hashlib.sha256).hexdigest().encode()
+    if not hmac.compare_digest(signature, expected):
+        return None
+    data = json.loads(payload)
+    if not isinstance(data, dict) or data.get("version") != _version() or not isinstance(data.get("files"), dict):
+        return None
+    files: dict[str, Any] = data["files"]
+    lines = payload.split(b"\n")[1:-1]
+    raw: dict[str, bytes] = {}
+    if len(lines) == len(files):
+        for relative, line in zip(files, lines):
+            line = line[:-1] if line.endswith(b",") else line
+            if not line.startswith(_quoted(relative)):
+                raw = {}
+                break
+            raw[relative] = line
+    return signature, data, raw
 
 
 def _read_cache(path: Path) -> _Cached | None:
-    """The files recorded in the cache file and, where the layout allows, each one's raw line."""
+    """The files recorded in the cache file (with its delta, if it is the delta of this base)."""
     try:
-        if not _private(path.parent) or not _private(path):
+        found = _read_signed(path)
+        if found is None:
             return None
-        blob = path.read_bytes()
-        signature, _, payload = blob.partition(b"\n")
-        expected = hmac.new(_key(path.parent), payload, hashlib.sha256).hexdigest().encode()
-        if not hmac.compare_digest(signature, expected):
-            return None
-        data = json.loads(payload)
-        if not isinstance(data, dict) or data.get("version") != _version() or not isinstance(data.get("files"), dict):
-            return None
-        files: dict[str, Any] = data["files"]
-        lines = payload.split(b"\n")[1:-1]
-        raw: dict[str, bytes] = {}
-        if len(lines) == len(files):
-            for relative, line in zip(files, lines):
-                line = line[:-1] if line.endswith(b",") else line
-                if not line.startswith(_quoted(relative)):
-                    raw = {}
-                    break
-                raw[relative] = line
-        return files, raw
+        signature, data, raw = found
+        files, base = dict(data["files"]), raw
+        if _delta(path).exists():
+            delta = _read_signed(_delta(path))
+            if delta is not None and delta[1].get("base") == signature.decode("ascii"):
+                files.update(delta[1]["files"])
+                raw = {**raw, **delta[2]} if len(delta[2]) == len(delta[1]["files"]) else {}
+        return _Cached(files, raw, signature, base)
     except (OSError, ValueError):
         return None
 
@@ -276,14 +298,27 @@ def _line(relative: str, kind: str, digest: str, stat: list[int], document: Base
     return _quoted(relative) + json.dumps(entry, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def _write_cache(path: Path, root: str, lines: list[bytes]) -> None:
-    """Write the cache file: a JSON object whose ``files`` hold one line per model file (reused as is)."""
-    head = json.dumps({"version": _version(), "root": os.path.abspath(root)}, ensure_ascii=False).encode("utf-8")
+DELTA_SHARE = 0.05
+"""A change to at most this share of the files (or to 8 files) is written as a delta beside the cache file."""
+
+
+def _write_cache(path: Path, root: str, lines: list[bytes], *, base: bytes | None = None) -> None:
+    """Write the cache file: a JSON object whose ``files`` hold one line per model file (reused as is).
+
+    With ``base`` (the signature of the cache file in place), ``lines`` are only the lines
+    that differ from it, written to the delta file beside it.
+    """
+    header = {"version": _version(), "root": os.path.abspath(root)}
+    if base is not None:
+        header["base"] = base.decode("ascii")
+    head = json.dumps(header, ensure_ascii=False).encode("utf-8")
     payload = head[:-1] + b', "files": {\n' + b",\n".join(lines) + b"\n}}"
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         signature = hmac.new(_key(path.parent), payload, hashlib.sha256).hexdigest().encode()
-        write_bytes(path, signature + b"\n" + payload)
+        if base is None:
+            _delta(path).unlink(missing_ok=True)
+        write_bytes(_delta(path) if base is not None else path, signature + b"\n" + payload)
     except OSError:
         pass  # a cache that cannot be written is no cache: the load itself succeeded
 
@@ -388,7 +423,8 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     target = cache_file(root)
     if not os.path.isdir(os.path.join(root, "processes")):
         return load(root, **_COLD_KEYWORDS)
-    old, raw = (_read_cache(target) if target is not None else None) or ({}, {})
+    cached = (_read_cache(target) if target is not None else None) or _Cached({}, {}, b"", {})
+    old, raw = cached.files, cached.raw
     listed = documents.model_files(root)
     kept: dict[str, tuple[str, str, list[int], Any]] = {}
     lines: dict[str, bytes] = {}
@@ -432,7 +468,12 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     sources = documents.source_map(root, ((relative, kind, doc) for relative, (kind, _, _, doc) in kept.items()), lazy=True)
     if target is not None and len(lines) != len(kept):
         order = [lines.get(relative) or _line(relative, *kept[relative]) for _, relative in listed]
-        _write_cache(target, root, order)
+        base = cached.base
+        differ = [line for (_, relative), line in zip(listed, order) if base.get(relative) != line]
+        if base.keys() == {relative for _, relative in listed} and len(differ) <= max(8, DELTA_SHARE * len(listed)):
+            _write_cache(target, root, differ, base=cached.signature)
+        else:
+            _write_cache(target, root, order)
     model._locations = sources
     return model
 
