@@ -2,8 +2,9 @@
 
 The cache is one JSON file per model root in the user cache folder (``OPCC_CACHE_DIR``,
 else ``$XDG_CACHE_HOME/opcc-model``, else ``~/.cache/opcc-model``; ``OPCC_NO_CACHE=1``
-turns it off). It holds, for every model file, the SHA-256 of its bytes and its
-validated document as plain JSON values; it is keyed by the library version. Nothing
+turns it off), plus a small delta file after a change to a few files. It holds, for every
+model file, the SHA-256 of its bytes, its size, times and inode, and its validated
+document as plain JSON values by columns; it is keyed by the library version. Nothing
 in it is ever executed or unpickled: the JSON is checked against an HMAC made with a
 per-user key, then its structure, and anything wrong means a cold load. Documents are
 rebuilt without validating again (they were valid when cached); source locations are
