@@ -171,3 +171,14 @@ def test_a_small_change_is_written_as_a_delta_and_a_damaged_delta_is_ignored(mod
     delta.write_bytes(delta.read_bytes().replace(b"Delta", b"Other"))
     reads.clear()
     assert cache.load_cached(model_root) == expected and reads == [changed]
+
+
+def test_a_touched_file_with_the_same_content_is_hashed_not_read(model_root, reads):
+    import os
+
+    cache.load_cached(model_root)
+    touched = next(r for k, r in documents.model_files(model_root) if k == "process")
+    info = os.stat(model_root / touched)
+    os.utime(model_root / touched, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
+    reads.clear()
+    assert cache.load_cached(model_root) == opcc_model.load(model_root) and reads == []
