@@ -2,8 +2,9 @@
 
 The cache is one JSON file per model root in the user cache folder (``OPCC_CACHE_DIR``,
 else ``$XDG_CACHE_HOME/opcc-model``, else ``~/.cache/opcc-model``; ``OPCC_NO_CACHE=1``
-turns it off). It holds, for every model file, the SHA-256 of its bytes and its
-validated document as plain JSON values; it is keyed by the library version. Nothing
+turns it off), plus a small delta file after a change to a few files. It holds, for every
+model file, the SHA-256 of its bytes, its size, times and inode, and its validated
+document as plain JSON values by columns; it is keyed by the library version. Nothing
 in it is ever executed or unpickled: the JSON is checked against an HMAC made with a
 per-user key, then its structure, and anything wrong means a cold load. Documents are
 rebuilt without validating again (they were valid when cached); source locations are
@@ -27,6 +28,9 @@ import hmac
 import inspect
 import json
 import os
+from collections import deque
+from collections.abc import Sequence
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +40,12 @@ from opcc_model import documents, integrity
 from opcc_model.atomic import write_bytes
 from opcc_model.files import FILE_KINDS
 from opcc_model.loader import load
-from opcc_model.model import Model
+from opcc_model.model import Model, Process
 from opcc_model.yamlsource import paused_gc
 
 __all__ = ["cache_dir", "cache_file", "load_cached", "FORMAT"]
 
-FORMAT = 1
+FORMAT = 2
 """The layout of the cache file; a different number is a miss."""
 
 _COLD_KEYWORDS = {"cache": False} if "cache" in inspect.signature(load).parameters else {}
@@ -85,21 +89,28 @@ def cache_file(root: str | os.PathLike[str], /) -> Path | None:
 
 
 # -- plain data <-> documents -------------------------------------------------------
+# A list of documents of one type is stored by columns: one JSON list per field (a nested
+# field as ``[lengths, columns of all the children]``, a column of equal values as
+# ``{"=": value, "n": count}``), so decoding runs in C-level maps rather than a Python
+# loop per document.
 class _Spec:
-    """How one document type maps to a JSON list: field names, which are tuples, which nest."""
+    """How one document type maps to JSON columns: field names, which are tuples, which nest."""
 
     def __init__(self, kind: type[BaseModel]) -> None:
         self.names = tuple(kind.model_fields)
         self.fields_set = set(self.names)
         self.nested: list[tuple[int, type[BaseModel]]] = []
         self.tuples: list[int] = []
+        self.optional: list[int] = []
         for index, field in enumerate(kind.model_fields.values()):
             args = getattr(field.annotation, "__args__", ())
             inner = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
             if inner:
                 self.nested.append((index, inner[0]))
             elif "tuple" in str(field.annotation):
-                self.tuples.append(index)
+                (self.optional if type(None) in args else self.tuples).append(index)
+        skip = {index for index, _ in self.nested}
+        self.plain = [index for index in range(len(self.names)) if index not in skip]
 
 
 _SPECS: dict[type[BaseModel], _Spec] = {}
@@ -112,31 +123,94 @@ def _spec(kind: type[BaseModel]) -> _Spec:
     return spec
 
 
-def _encode(obj: BaseModel) -> list[Any]:
-    spec = _spec(type(obj))
-    values = [getattr(obj, name) for name in spec.names]
-    for index, _ in spec.nested:
-        values[index] = [_encode(item) for item in values[index]]
-    return values
-
-
-def _decode(kind: type[BaseModel], values: list[Any]) -> Any:
-    """Rebuild a ``kind`` document from its JSON list, in place, without validating."""
-    spec = _SPECS.get(kind) or _spec(kind)
-    if values.__class__ is not list or len(values) != len(spec.names):
-        raise ValueError(f"expected {len(spec.names)} values for {kind.__name__}")
-    for index in spec.tuples:
-        value = values[index]
-        if value is not None:
-            values[index] = tuple(value)
+def _encode(kind: type[BaseModel], objs: Sequence[BaseModel]) -> list[Any]:
+    """The columns of ``objs`` (all of type ``kind``)."""
+    spec = _spec(kind)
+    columns: list[Any] = [[getattr(obj, name) for obj in objs] for name in spec.names]
+    for index in spec.plain:
+        column = columns[index]
+        if len(column) > 1 and column.count(column[0]) == len(column):
+            columns[index] = {"=": column[0], "n": len(column)}
     for index, inner in spec.nested:
-        values[index] = tuple([_decode(inner, item) for item in values[index]])
-    obj = _NEW(kind)
-    _SET(obj, "__dict__", dict(zip(spec.names, values)))
-    _SET(obj, "__pydantic_fields_set__", spec.fields_set)
-    _SET(obj, "__pydantic_extra__", None)
-    _SET(obj, "__pydantic_private__", None)
-    return obj
+        column = columns[index]
+        columns[index] = [[len(items) for items in column], _encode(inner, [i for items in column for i in items])]
+    return columns
+
+
+def _expand(column: Any) -> list[Any]:
+    """A column stored as ``{"=": value, "n": count}`` (every value the same) as a list."""
+    if column.__class__ is not dict or len(column) != 2 or type(column.get("n")) is not int or "=" not in column:
+        raise ValueError("expected a column of values")
+    return [column["="]] * column["n"]
+
+
+def _merge(kind: type[BaseModel], blocks: list[Any]) -> list[Any]:
+    """The columns of several ``kind`` blocks joined into one (checked as lists; rows checked by :func:`_decode`)."""
+    if len(blocks) == 1:
+        return blocks[0]  # type: ignore[no-any-return]
+    spec = _SPECS.get(kind) or _spec(kind)
+    width = len(spec.names)
+    for block in blocks:
+        if block.__class__ is not list or len(block) != width:
+            raise ValueError(f"expected {width} columns for {kind.__name__}")
+    columns: list[Any] = [None] * width
+    for index in spec.plain:
+        parts = [block[index] for block in blocks]
+        columns[index] = list(chain.from_iterable([p if p.__class__ is list else _expand(p) for p in parts]))
+    for index, inner in spec.nested:
+        pairs = [block[index] for block in blocks]
+        for pair in pairs:
+            if pair.__class__ is not list or len(pair) != 2 or pair[0].__class__ is not list:
+                raise ValueError(f"expected lengths and columns for {kind.__name__}")
+        columns[index] = [list(chain.from_iterable([pair[0] for pair in pairs])), _merge(inner, [p[1] for p in pairs])]
+    return columns
+
+
+def _decode(kind: type[BaseModel], columns: list[Any], shared: dict[Any, Any] | None = None) -> list[Any]:
+    """Rebuild the ``kind`` documents stored as ``columns``, without validating.
+
+    Equal optional tuples share one object through ``shared`` (an activity's ``jurisdictions``
+    and ``basis`` are mostly its process's, one object in a cold load too).
+    """
+    if shared is None:
+        shared = {}
+    spec = _SPECS.get(kind) or _spec(kind)
+    if columns.__class__ is not list or len(columns) != len(spec.names):
+        raise ValueError(f"expected {len(spec.names)} columns for {kind.__name__}")
+    columns = [column if column.__class__ is not dict else _expand(column) for column in columns]
+    count = len(columns[spec.plain[0]] if spec.plain else columns[spec.nested[0][0]][0])
+    for index in spec.plain:
+        column = columns[index]
+        if column.__class__ is not list or len(column) != count:
+            raise ValueError(f"expected {count} values in each column of {kind.__name__}")
+    one = shared.setdefault
+    for index in spec.tuples:
+        columns[index] = list(map(tuple, columns[index]))
+    for index in spec.optional:
+        column = columns[index]
+        if None in column:
+            columns[index] = [None if value is None else one(tuple(value), tuple(value)) for value in column]
+        else:
+            made = list(map(tuple, column))
+            columns[index] = list(map(one, made, made))
+    for index, inner in spec.nested:
+        lengths, children = columns[index]
+        if lengths.__class__ is not list or len(lengths) != count:
+            raise ValueError(f"expected {count} lengths for {kind.__name__}")
+        items = _decode(inner, children, shared)
+        if sum(lengths) != len(items):
+            raise ValueError(f"expected {sum(lengths)} {inner.__name__} values")
+        if items:
+            rest = iter(items)
+            columns[index] = [tuple(islice(rest, length)) for length in lengths]
+        else:
+            columns[index] = [()] * count
+    objs = list(map(_NEW, repeat(kind, count)))
+    deque(map(_SET, objs, repeat("__dict__"), map(dict, map(zip, repeat(spec.names), zip(*columns)))), 0)
+    deque(map(_SET, objs, repeat("__pydantic_fields_set__"), repeat(spec.fields_set)), 0)
+    deque(map(_SET, objs, repeat("__pydantic_extra__"), repeat(None)), 0)
+    deque(map(_SET, objs, repeat("__pydantic_private__"), repeat(None)), 0)
+    return objs
 
 
 # -- the cache file -----------------------------------------------------------------
@@ -162,37 +236,90 @@ def _private(path: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
-def _read_cache(path: Path) -> dict[str, Any] | None:
+class _Cached:
+    """What a cache file (and its delta) hold: entries by relative path, their raw lines, the base's signature."""
+
+    def __init__(self, files: dict[str, Any], raw: dict[str, bytes], signature: bytes, base: dict[str, bytes]) -> None:
+        self.files, self.raw, self.signature, self.base = files, raw, signature, base
+
+
+def _delta(path: Path) -> Path:
+    return path.with_name(path.stem + ".delta.json")
+
+
+def _read_signed(path: Path) -> tuple[bytes, dict[str, Any], dict[str, bytes]] | None:
+    """The signature, the JSON object and the raw line of each file of one signed cache file."""
+    if not _private(path.parent) or not _private(path):
+        return None
+    signature, _, payload = path.read_bytes().partition(b"\n")
+    expected = hmac.new(_key(path.parent), payload, hashlib.sha256).hexdigest().encode()
+    if not hmac.compare_digest(signature, expected):
+        return None
+    data = json.loads(payload)
+    if not isinstance(data, dict) or data.get("version") != _version() or not isinstance(data.get("files"), dict):
+        return None
+    files: dict[str, Any] = data["files"]
+    lines = payload.split(b"\n")[1:-1]
+    raw: dict[str, bytes] = {}
+    if len(lines) == len(files):
+        for relative, line in zip(files, lines):
+            line = line[:-1] if line.endswith(b",") else line
+            if not line.startswith(_quoted(relative)):
+                raw = {}
+                break
+            raw[relative] = line
+    return signature, data, raw
+
+
+def _read_cache(path: Path) -> _Cached | None:
+    """The files recorded in the cache file (with its delta, if it is the delta of this base)."""
     try:
-        if not _private(path.parent) or not _private(path):
+        found = _read_signed(path)
+        if found is None:
             return None
-        blob = path.read_bytes()
-        signature, _, payload = blob.partition(b"\n")
-        expected = hmac.new(_key(path.parent), payload, hashlib.sha256).hexdigest().encode()
-        if not hmac.compare_digest(signature, expected):
-            return None
-        data = json.loads(payload)
-        if not isinstance(data, dict) or data.get("version") != _version() or not isinstance(data.get("files"), dict):
-            return None
-        return data
+        signature, data, raw = found
+        files, base = dict(data["files"]), raw
+        if _delta(path).exists():
+            delta = _read_signed(_delta(path))
+            if delta is not None and delta[1].get("base") == signature.decode("ascii"):
+                files.update(delta[1]["files"])
+                raw = {**raw, **delta[2]} if len(delta[2]) == len(delta[1]["files"]) else {}
+        return _Cached(files, raw, signature, base)
     except (OSError, ValueError):
         return None
 
 
-def _write_cache(path: Path, root: str, files: dict[str, tuple[str, str, Any]]) -> None:
-    payload = json.dumps(
-        {
-            "version": _version(),
-            "root": os.path.abspath(root),
-            "files": {relative: [kind, digest, _encode(doc)] for relative, (kind, digest, doc) in files.items()},
-        },
-        separators=(",", ":"),
-        ensure_ascii=False,
-    ).encode("utf-8")
+def _quoted(relative: str) -> bytes:
+    return json.dumps(relative, ensure_ascii=False).encode("utf-8") + b":"
+
+
+def _line(relative: str, kind: str, digest: str, stat: list[int], document: BaseModel) -> bytes:
+    """One file's line of the cache: ``"relative":[kind, digest, columns, stat]``."""
+    entry = [kind, digest, _encode(FILE_KINDS[kind], [document]), stat]
+    return _quoted(relative) + json.dumps(entry, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+DELTA_SHARE = 0.05
+"""A change to at most this share of the files (or to 8 files) is written as a delta beside the cache file."""
+
+
+def _write_cache(path: Path, root: str, lines: list[bytes], *, base: bytes | None = None) -> None:
+    """Write the cache file: a JSON object whose ``files`` hold one line per model file (reused as is).
+
+    With ``base`` (the signature of the cache file in place), ``lines`` are only the lines
+    that differ from it, written to the delta file beside it.
+    """
+    header = {"version": _version(), "root": os.path.abspath(root)}
+    if base is not None:
+        header["base"] = base.decode("ascii")
+    head = json.dumps(header, ensure_ascii=False).encode("utf-8")
+    payload = head[:-1] + b', "files": {\n' + b",\n".join(lines) + b"\n}}"
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         signature = hmac.new(_key(path.parent), payload, hashlib.sha256).hexdigest().encode()
-        write_bytes(path, signature + b"\n" + payload)
+        if base is None:
+            _delta(path).unlink(missing_ok=True)
+        write_bytes(_delta(path) if base is not None else path, signature + b"\n" + payload)
     except OSError:
         pass  # a cache that cannot be written is no cache: the load itself succeeded
 
@@ -207,7 +334,7 @@ def _read_encoded(root: str, todo: list[tuple[str, str]]) -> list[list[Any] | No
         out = []
         for kind, relative in todo:
             document = documents.read(root, relative, kind)
-            out.append(None if document is None else _encode(document))
+            out.append(None if document is None else _encode(FILE_KINDS[kind], [document]))
         return out
 
 
@@ -232,7 +359,7 @@ def _read_all(root: str, todo: list[tuple[str, str]]) -> list[Any]:
     out: list[Any] = [None] * len(todo)
     for i, (chunk, result) in enumerate(zip(chunks, results)):
         for j, ((kind, _), encoded) in enumerate(zip(chunk, result)):
-            out[i + j * workers] = None if encoded is None else _decode(FILE_KINDS[kind], encoded)
+            out[i + j * workers] = None if encoded is None else _decode(FILE_KINDS[kind], encoded)[0]
     return out
 
 
@@ -241,11 +368,49 @@ def _digest(real: str) -> str:
         return hashlib.sha256(handle.read()).hexdigest()
 
 
+def _stat(real: str) -> list[int]:
+    """What tells a changed file cheaply: size, modification and change times, inode."""
+    info = os.stat(real)
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def _document(kind: str, entry: Any, shared: dict[Any, Any] | None = None) -> BaseModel | None:
+    """The document of a cache entry ``[kind, digest, columns, stat]``, or ``None`` if it is not one."""
+    if type(entry) is not list or len(entry) != 4 or entry[0] != kind:
+        return None
+    try:
+        decoded = _decode(FILE_KINDS[kind], entry[2], shared)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    return decoded[0] if len(decoded) == 1 else None
+
+
+def _documents(kind: str, entries: list[Any], shared: dict[Any, Any]) -> list[BaseModel | None]:
+    """The documents of several cache entries of one kind, decoded together (one by one if any is bad)."""
+    try:
+        if all(type(entry) is list and len(entry) == 4 and entry[0] == kind for entry in entries):
+            blocks = [entry[2] for entry in entries]
+            spec = _spec(FILE_KINDS[kind])
+            if all(block.__class__ is list and len(block) == len(spec.names) for block in blocks):
+                first = spec.plain[0] if spec.plain else None
+                if first is None or all(len(block[first]) == 1 for block in blocks):
+                    decoded = _decode(FILE_KINDS[kind], _merge(FILE_KINDS[kind], blocks), shared)
+                    if len(decoded) == len(entries):
+                        return decoded
+    except (ValueError, TypeError, KeyError, IndexError):
+        pass
+    return [_document(kind, entry, shared) for entry in entries]
+
+
 def load_cached(path: str | os.PathLike[str], /) -> Model:
     """Load the model at ``path`` from the cache where its files are unchanged, else from YAML.
 
     Any file that is new or changed is parsed and validated again; the others are rebuilt
-    from the cache. With the cache off (``OPCC_NO_CACHE=1``) every file is read and
+    from the cache. A file whose size, times and inode are those recorded is taken as
+    unchanged without hashing it; when any of them differs, its content hash decides.
+    (Only a deliberate game with the clock keeps all four while changing the content:
+    rewriting a file or setting its times with ``utime`` moves its change time.)
+    With the cache off (``OPCC_NO_CACHE=1``) every file is read and
     nothing is written. A model with any problem is loaded by :func:`opcc_model.load`, which
     raises :class:`~opcc_model.errors.ModelLoadError` listing them; the cache stays as it was.
     The garbage collector is paused meanwhile: the load makes many objects and no cycles.
@@ -259,38 +424,94 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     target = cache_file(root)
     if not os.path.isdir(os.path.join(root, "processes")):
         return load(root, **_COLD_KEYWORDS)
-    cached = (_read_cache(target) if target is not None else None) or {"files": {}}
-    old: dict[str, Any] = cached["files"]
+    cached = (_read_cache(target) if target is not None else None) or _Cached({}, {}, b"", {})
+    old, raw = cached.files, cached.raw
     listed = documents.model_files(root)
-    kept: dict[str, tuple[str, str, Any]] = {}
-    changed = len(listed) != len(old)
+    kept: dict[str, tuple[str, str, list[int], Any]] = {}
+    lines: dict[str, bytes] = {}
+    same_files = len(listed) == len(old)
     try:
-        todo: list[tuple[str, str]] = []
+        usable: dict[str, list[str]] = {}
         for kind, relative in listed:
-            digest = _digest(os.path.join(root, relative))
-            entry = old.get(relative)
-            document = None
-            if type(entry) is list and len(entry) == 3 and entry[0] == kind and entry[1] == digest:
-                try:
-                    document = _decode(FILE_KINDS[kind], entry[2])
-                except (ValueError, TypeError, KeyError):
-                    document = None
-            if document is None:
-                todo.append((kind, relative))
-            kept[relative] = (kind, digest, document)
+            real = os.path.join(root, relative)
+            stat = _stat(real)
+            entry: Any = old.get(relative)
+            if entry is None:
+                same_files = False
+            unchanged = type(entry) is list and len(entry) == 4 and entry[3] == stat
+            digest = entry[1] if unchanged else _digest(real)
+            if unchanged or (type(entry) is list and len(entry) == 4 and entry[0] == kind and entry[1] == digest):
+                usable.setdefault(kind, []).append(relative)
+                if unchanged and relative in raw:
+                    lines[relative] = raw[relative]
+            kept[relative] = (kind, digest, stat, None)
+        shared: dict[Any, Any] = {}
+        for kind, names in usable.items():
+            for relative, document in zip(names, _documents(kind, [old[relative] for relative in names], shared)):
+                if document is None:
+                    lines.pop(relative, None)
+                else:
+                    kept[relative] = (*kept[relative][:3], document)
+        todo = [(kind, relative) for kind, relative in listed if kept[relative][3] is None]
+        fresh: dict[str, Any] = {}
         if todo:
-            changed = True
             for (kind, relative), document in zip(todo, _read_all(root, todo)):
                 if document is None:
                     return load(root, **_COLD_KEYWORDS)
-                kept[relative] = (kind, kept[relative][1], document)
-        model = documents.assemble({relative: (kind, doc) for relative, (kind, _, doc) in kept.items()})
+                kept[relative] = (*kept[relative][:3], document)
+                fresh[relative] = document
+        model = documents.assemble({relative: (kind, doc) for relative, (kind, _, _, doc) in kept.items()})
     except (OSError, KeyError):
         return load(root, **_COLD_KEYWORDS)
-    if changed and next(integrity.check(model), None) is not None:
-        return load(root, **_COLD_KEYWORDS)
-    sources = documents.source_map(root, ((relative, kind, doc) for relative, (kind, _, doc) in kept.items()))
-    if changed and target is not None:
-        _write_cache(target, root, kept)
+    if fresh and not (same_files and _sound_after(model, old, fresh)):
+        if next(integrity.check(model), None) is not None:
+            return load(root, **_COLD_KEYWORDS)
+    sources = documents.source_map(root, ((relative, kind, doc) for relative, (kind, _, _, doc) in kept.items()), lazy=True)
+    if target is not None and len(lines) != len(kept):
+        order = [lines.get(relative) or _line(relative, *kept[relative]) for _, relative in listed]
+        base = cached.base
+        differ = [line for (_, relative), line in zip(listed, order) if base.get(relative) != line]
+        if base.keys() == {relative for _, relative in listed} and len(differ) <= max(8, DELTA_SHARE * len(listed)):
+            _write_cache(target, root, differ, base=cached.signature)
+        else:
+            _write_cache(target, root, order)
     model._locations = sources
     return model
+
+
+def _sound_after(model: Model, old: dict[str, Any], fresh: dict[str, Any]) -> bool:
+    """Whether ``model`` passes the integrity check, knowing that it did before ``fresh`` changed.
+
+    True only when every changed file is a process file that declares the same process
+    id, parent and activity ids as before (so no id appeared, vanished or doubled and no
+    parent chain changed) and every reference its activities make resolves, exactly as
+    :func:`opcc_model.integrity.check` requires. False means: run the whole check.
+    """
+    for relative, document in fresh.items():
+        before = _document("process", old.get(relative))
+        if not isinstance(before, Process) or not isinstance(document, Process):
+            return False
+        if (before.id, before.parent) != (document.id, document.parent):
+            return False
+        if [a.id for a in before.activities] != [a.id for a in document.activities]:
+            return False
+    stages = {s.id for s in model.stages}
+    roles = {r.id for r in model.roles}
+    artifacts = {a.id for a in model.artifacts}
+    processes = {p.id for p in model.processes}
+    activities = {a.id for a in model.activities}
+    codes = {c.code for c in model.codes}
+    for document in fresh.values():
+        if document.stage not in stages:
+            return False
+        for activity in document.activities:
+            named = (activity.accountable,) if activity.accountable is not None else ()
+            if not roles.issuperset((*named, *activity.responsible, *activity.consulted, *activity.informed)):
+                return False
+            if not artifacts.issuperset((*activity.inputs, *activity.outputs)) or not codes.issuperset(activity.pag):
+                return False
+            if activity.process is not None and activity.process not in processes:
+                return False
+            if activity.id in activity.after or not activities.issuperset(activity.after):
+                return False
+    return True

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -78,25 +77,41 @@ def model_files(root: str | os.PathLike[str], /) -> list[tuple[str, str]]:
     >>> [kind for kind, _ in model_files(opcc_model.example_root("minimal"))][:3]
     ['value-chain', 'roles', 'artifacts']
     """
-    base = Path(root)
+    base = os.fspath(root)
     found: list[tuple[str, str]] = [
-        (kind, relative) for kind, relative in CORE.items() if kind != "glossary" and (base / relative).is_file()
+        (kind, relative)
+        for kind, relative in CORE.items()
+        if kind != "glossary" and os.path.isfile(os.path.join(base, relative))
     ]
-    processes = base / "processes"
-    if processes.is_dir():
-        for folder in sorted(p for p in processes.iterdir() if p.is_dir()):
-            for dirpath, dirnames, filenames in sorted(os.walk(folder)):
-                dirnames.sort()
-                for name in sorted(filenames):
-                    if name.endswith((".yaml", ".yml")):
-                        found.append(("process", Path(dirpath, name).relative_to(base).as_posix()))
-    if (base / CORE["glossary"]).is_file():
+    processes = os.path.join(base, "processes")
+    if os.path.isdir(processes):
+        for folder in sorted(entry.name for entry in os.scandir(processes) if entry.is_dir()):
+            found += (("process", relative) for relative in _yaml_under(base, f"processes/{folder}"))
+    if os.path.isfile(os.path.join(base, CORE["glossary"])):
         found.append(("glossary", CORE["glossary"]))
-    boundaries = base / "pag" / "boundaries"
-    if boundaries.is_dir():
-        files = sorted(p for p in boundaries.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
-        found.extend(("boundary", p.relative_to(base).as_posix()) for p in files)
+    boundaries = os.path.join(base, "pag", "boundaries")
+    if os.path.isdir(boundaries):
+        names = sorted(e.name for e in os.scandir(boundaries) if e.is_file() and os.path.splitext(e.name)[1] in (".yaml", ".yml"))
+        found.extend(("boundary", f"pag/boundaries/{name}") for name in names)
     return found
+
+
+def _yaml_under(base: str, relative: str) -> list[str]:
+    """The YAML files under the folder ``relative`` of ``base`` (``/`` paths), in the order of
+    ``sorted(os.walk(...))``: folders sorted by their path, then each folder's files by name."""
+    found: list[tuple[str, list[str]]] = []
+    pending = [relative]
+    while pending:
+        folder = pending.pop()
+        names = []
+        for entry in os.scandir(os.path.join(base, folder)):
+            if not entry.is_dir():
+                names.append(entry.name)
+            elif not entry.is_symlink():
+                pending.append(f"{folder}/{entry.name}")
+        found.append((folder.replace("/", os.sep), [f"{folder}/{name}" for name in sorted(names) if name.endswith((".yaml", ".yml"))]))
+    found.sort()
+    return [path for _, paths in found for path in paths]
 
 
 def validate_file(
@@ -177,15 +192,32 @@ _RANK = {"value-chain": 0, "roles": 1, "artifacts": 2, "glossary": 3, "process":
 
 
 def source_map(
-    root: str, documents: Iterable[tuple[str, str, Any]], /, *, marks: Mapping[str, MarkTable] | None = None
+    root: str,
+    documents: Iterable[tuple[str, str, Any]],
+    /,
+    *,
+    marks: Mapping[str, MarkTable] | None = None,
+    lazy: bool = False,
 ) -> SourceMap:
     """The source map of ``(relative path, kind, document)`` items (``marks``: tables by relative path).
 
     Recorded in the model's own order (core files, processes by id, boundaries as listed), so
     "first declared" agrees with it; a key seen again is recorded as ``key#1``, ``key#2``...
+    With ``lazy``, the entries are recorded when the map is first used.
     """
-    ranked = sorted(documents, key=lambda item: (_RANK[item[1]], item[2].id if item[1] == "process" else ""))
+    items = list(documents)
     sources = SourceMap()
+    if lazy:
+        sources.defer(lambda: _record(sources, root, items, marks))
+    else:
+        _record(sources, root, items, marks)
+    return sources
+
+
+def _record(
+    sources: SourceMap, root: str, documents: list[tuple[str, str, Any]], marks: Mapping[str, MarkTable] | None
+) -> None:
+    ranked = sorted(documents, key=lambda item: (_RANK[item[1]], item[2].id if item[1] == "process" else ""))
     counts: dict[str, int] = {}
     for relative, kind, document in ranked:
         real, name = os.path.join(root, relative), shown(root, relative)
@@ -196,7 +228,6 @@ def source_map(
             count = counts.get(key, 0)
             sources.add(key if count == 0 else f"{key}#{count}", real, name, path)
             counts[key] = count + 1
-    return sources
 
 
 def assemble(documents: Mapping[str, tuple[str, Any]]) -> Model:

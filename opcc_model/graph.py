@@ -65,18 +65,20 @@ def build(model: Model, /) -> nx.MultiDiGraph:
 
 
 class _Edges:
-    """Collects the edges of :func:`build`, then stores them with shared, read-only attribute dicts.
+    """Adds the edges of :func:`build` with shared, read-only attribute dicts.
 
     A national model has hundreds of thousands of edges, and ``add_edge`` gives each a key
-    dict and an attribute dict of its own (~0.4 KB each). Here edges with the same
-    attributes share them, and node keys are made once per node (the graph is shared and
-    must not be mutated, as :func:`build` says).
+    dict and an attribute dict of its own (~0.4 KB each). Here node pairs whose edges have
+    the same attributes share one key dict (made once per distinct list of attributes),
+    written straight into the adjacency so nothing else is held meanwhile, and node keys
+    are made once per node (the graph is shared and must not be mutated, as :func:`build` says).
     """
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
         self.keys: dict[str, dict[str, str]] = defaultdict(dict)
-        self.pending: dict[tuple[str, str], list[tuple[tuple[str, str], ...]]] = {}
+        self.shared: dict[tuple[tuple[tuple[str, str], ...], ...], dict[int, dict[str, str]]] = {}
+        self.signatures: dict[int, tuple[tuple[tuple[str, str], ...], ...]] = {}
 
     def node(self, kind: str, id: str, /, **attrs: str) -> str:
         key = self.keys[kind][id] = node_key(kind, id)
@@ -87,22 +89,21 @@ class _Edges:
         return self.keys[kind].get(id) or node_key(kind, id)
 
     def add(self, u: str, v: str, /, **attrs: str) -> None:
-        self.pending.setdefault((u, v), []).append(tuple(attrs.items()))
-
-    def store(self) -> None:
         g = self.graph
-        shared: dict[tuple[tuple[tuple[str, str], ...], ...], dict[int, dict[str, str]]] = {}
-        for (u, v), items in self.pending.items():
-            for node in (u, v):
-                if node not in g._node:
-                    g.add_node(node)
-            signature = tuple(items)
-            keydict = shared.get(signature)
-            if keydict is None:
-                keydict = shared[signature] = {i: dict(attrs) for i, attrs in enumerate(items)}
-            g._succ[u][v] = keydict
-            g._pred[v][u] = keydict
-        self.pending.clear()
+        for node in (u, v):
+            if node not in g._node:
+                g.add_node(node)
+        row = g._succ[u]
+        current = row.get(v)
+        signature: tuple[tuple[tuple[str, str], ...], ...] = (tuple(attrs.items()),)
+        if current is not None:
+            signature = self.signatures[id(current)] + signature
+        keydict = self.shared.get(signature)
+        if keydict is None:
+            keydict = self.shared[signature] = {i: dict(items) for i, items in enumerate(signature)}
+            self.signatures[id(keydict)] = signature
+        row[v] = keydict
+        g._pred[v][u] = keydict
 
 
 def _build(model: Model) -> nx.MultiDiGraph:
@@ -148,7 +149,6 @@ def _build(model: Model) -> nx.MultiDiGraph:
                 add(akey, key("code", mapped), kind="maps-to")
             for letter, role_id in activity.roles():
                 add(key("role", role_id), akey, kind=RACI_EDGES[letter], letter=letter)
-    edges.store()
     return g
 
 

@@ -97,7 +97,8 @@ def _load(root: str) -> Model:
     if any(relative not in loaded for relative in CORE.values()):
         raise ModelLoadError(issues)
     model = assemble(loaded)
-    sources = source_map(root, ((relative, kind, doc) for relative, (kind, doc) in loaded.items()), marks=marks)
+    recorded = ((relative, kind, doc) for relative, (kind, doc) in loaded.items())
+    sources = source_map(root, recorded, marks=marks, lazy=True)  # entries recorded when first asked
     for (kind, key, fields), message in integrity.check(
         model, where=lambda kind, key: sources.locate(f"{kind}:{key}")
     ):

@@ -6,7 +6,7 @@ libyaml's nodes, :func:`record` keeps a compact table of their start marks: the
 document's top two levels in full (the root mapping, its values, the items of its
 lists) and, inside each item (a stage, role, activity, code, allocation...), only the
 keys findings and load errors ask for (:data:`TRACKED`) with the items of their lists.
-The whole table is one ``array('I')`` per file: 30 to 50 ints per activity. A record is
+The whole table is one ``array`` of 16-bit ints per file (32-bit past 65,535): 30 to 50 per activity. A record is
 ``line, column, kind`` for a scalar and ``line, column, kind, count, end`` for a list
 (then the offset of each item, then the items) or a mapping (then ``key code, value`` pairs).
 
@@ -93,10 +93,20 @@ class MarkTable:
 
 
 def record(root: yaml.Node | None) -> MarkTable | None:
-    """The mark table of a composed document (``None`` for an empty one)."""
+    """The mark table of a composed document (``None`` for an empty one).
+
+    Kept in 16-bit ints (half the memory), or 32-bit ones when a file needs them.
+    """
     if root is None:
         return None
-    ints = array("I")
+    try:
+        return _record(root, "H")
+    except OverflowError:
+        return _record(root, "I")
+
+
+def _record(root: yaml.Node, typecode: str) -> MarkTable:
+    ints = array(typecode)
     append = ints.append
 
     def visit(node: yaml.Node, depth: int) -> None:

@@ -17,7 +17,7 @@ while parsing): then it answers from the table and composes only for a path not 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from opcc_model.location import Location
 from opcc_model.marktable import MarkTable
@@ -34,6 +34,16 @@ class SourceMap(Mapping[str, Location]):
         self._files: dict[str, str] = {}
         self._documents: dict[str, MarkedDocument] = {}
         self._tables: dict[str, MarkTable] = {}
+        self._pending: Callable[[], None] | None = None
+
+    def defer(self, fill: Callable[[], None]) -> None:
+        """Record entries only when first asked: ``fill`` calls :meth:`add` (a load that is never located skips it)."""
+        self._pending = fill
+
+    def _fill(self) -> None:
+        fill, self._pending = self._pending, None
+        if fill is not None:
+            fill()
 
     def add(self, key: str, real_path: str, shown_as: str, path: tuple[PathKey, ...]) -> None:
         """Record that ``key`` was written in ``real_path`` (shown as ``shown_as``) at ``path``."""
@@ -46,6 +56,8 @@ class SourceMap(Mapping[str, Location]):
 
     def entry(self, key: str) -> tuple[str, tuple[PathKey, ...]] | None:
         """The file and key path recorded for ``key``."""
+        if self._pending is not None:
+            self._fill()
         return self._entries.get(key)
 
     def document(self, shown_as: str) -> MarkedDocument:
@@ -64,6 +76,8 @@ class SourceMap(Mapping[str, Location]):
 
     def locate(self, key: str, *fields: PathKey) -> Location | None:
         """The location of ``key``, or of a key inside it (``fields``), if recorded."""
+        if self._pending is not None:
+            self._fill()
         entry = self._entries.get(key)
         if entry is None:
             return None
@@ -82,7 +96,11 @@ class SourceMap(Mapping[str, Location]):
         return location
 
     def __iter__(self) -> Iterator[str]:
+        if self._pending is not None:
+            self._fill()
         return iter(self._entries)
 
     def __len__(self) -> int:
+        if self._pending is not None:
+            self._fill()
         return len(self._entries)

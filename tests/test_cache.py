@@ -153,3 +153,32 @@ def test_the_cache_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.delenv("OPCC_NO_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.cache_dir() == tmp_path / "opcc-model"
+
+
+def test_a_small_change_is_written_as_a_delta_and_a_damaged_delta_is_ignored(model_root, reads):
+    cache.load_cached(model_root)
+    target = cache.cache_file(model_root)
+    base = target.read_bytes()
+    changed = [r for k, r in documents.model_files(model_root) if k == "process"][-1]
+    path = model_root / changed
+    path.write_text(path.read_text().replace("name: ", "name: Delta ", 1))
+    expected = opcc_model.load(model_root)
+    assert cache.load_cached(model_root) == expected
+    delta = target.with_name(target.stem + ".delta.json")
+    assert target.read_bytes() == base and delta.exists()
+    reads.clear()
+    assert cache.load_cached(model_root) == expected and reads == []
+    delta.write_bytes(delta.read_bytes().replace(b"Delta", b"Other"))
+    reads.clear()
+    assert cache.load_cached(model_root) == expected and reads == [changed]
+
+
+def test_a_touched_file_with_the_same_content_is_hashed_not_read(model_root, reads):
+    import os
+
+    cache.load_cached(model_root)
+    touched = next(r for k, r in documents.model_files(model_root) if k == "process")
+    info = os.stat(model_root / touched)
+    os.utime(model_root / touched, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
+    reads.clear()
+    assert cache.load_cached(model_root) == opcc_model.load(model_root) and reads == []

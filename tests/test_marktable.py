@@ -75,3 +75,11 @@ def test_loaded_model_locates_from_tables_like_composing(tmp_path):
         shown, path = sources.entry(key)
         for fields in ((), ("accountable",), ("inputs", 0), ("after", 0), ("name",)):
             assert sources.locate(key, *fields) == sources.document(shown).locate(path + fields)
+
+
+def test_marks_past_16_bits_are_kept_exactly():
+    text = "roles:\n" + "\n" * 70_000 + "  - {" + " " * 70_000 + "id: pcc}\n"
+    table = record(yaml.compose(text, Loader=SafeLoader))
+    assert table is not None and table.ints.typecode == "I"
+    assert table.locate(("roles", 0, "id")) == MarkedDocument.from_text(text, "f").locate(("roles", 0, "id"))[1:]
+    assert record(yaml.compose("roles: [{id: pcc}]\n", Loader=SafeLoader)).ints.typecode == "H"
