@@ -15,7 +15,7 @@ Changes: none.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -35,6 +35,18 @@ CheckFunction = Callable[..., Sequence[Finding]]
 HandoffFunction = Callable[..., Iterable[Any]]
 
 
+class Crossing(BaseModel):
+    """One dependency across the boundary: ``producer`` on side ``source`` hands on to ``consumer`` on ``target``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str
+    target: str
+    producer: str
+    consumer: str
+    message: str
+
+
 class ScenarioReport(BaseModel):
     """Everything ``opcc scenario`` prints, as data."""
 
@@ -47,7 +59,7 @@ class ScenarioReport(BaseModel):
     conflicts: tuple[Conflict, ...] = ()
     notes: tuple[str, ...] = ()
     findings: FindingsDelta | None = None
-    handoffs: ItemsDelta[Any] | None = None
+    handoffs: ItemsDelta[Crossing] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The report as one JSON object (stable keys and order)."""
@@ -60,7 +72,10 @@ class ScenarioReport(BaseModel):
             "notes": list(self.notes),
             "findings": self.findings.to_json() if self.findings is not None else None,
             "handoffs": (
-                {"appear": [_jsonable(h) for h in self.handoffs.appear], "disappear": [_jsonable(h) for h in self.handoffs.disappear]}
+                {
+                    "appear": [h.model_dump(mode="json") for h in self.handoffs.appear],
+                    "disappear": [h.model_dump(mode="json") for h in self.handoffs.disappear],
+                }
                 if self.handoffs is not None
                 else None
             ),
@@ -83,8 +98,8 @@ class ScenarioReport(BaseModel):
                 lines += _section(f"Findings {name}", [f"[{f.severity}] {f.message} ({f.code})" for f in found])
             lines.append(f"Findings unchanged: {len(self.findings.unchanged)}.")
         if self.handoffs is not None:
-            lines += _section("Hand-offs that appear", [_describe(h) for h in self.handoffs.appear])
-            lines += _section("Hand-offs that disappear", [_describe(h) for h in self.handoffs.disappear])
+            lines += _section("Hand-offs that appear", [h.message for h in self.handoffs.appear])
+            lines += _section("Hand-offs that disappear", [h.message for h in self.handoffs.disappear])
         return "\n".join(lines) + "\n"
 
 
@@ -92,26 +107,6 @@ def _section(title: str, items: Sequence[str], *, skip_empty: bool = False) -> l
     if not items:
         return [] if skip_empty else [f"{title}: none."]
     return [f"{title} ({len(items)}):", *(f"  {item}" for item in items)]
-
-
-def _jsonable(item: Any) -> Any:
-    if isinstance(item, BaseModel):
-        return item.model_dump(mode="json")
-    if isinstance(item, tuple):
-        return [_jsonable(x) for x in item]
-    return item
-
-
-class Crossing(BaseModel):
-    """One dependency across the boundary: ``producer`` on side ``source`` hands on to ``consumer`` on ``target``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    source: str
-    target: str
-    producer: str
-    consumer: str
-    message: str
 
 
 def _activity_name(models: Sequence[Model], activity_id: str) -> str:
@@ -139,21 +134,6 @@ def crossings(table: Iterable[Any], *models: Model) -> list[Crossing]:
             )
             found.append(Crossing(source=source, target=target, producer=producer, consumer=consumer, message=message))
     return sorted(found, key=lambda c: (c.source, c.target, c.producer, c.consumer))
-
-
-def _describe(item: Any) -> str:
-    message = getattr(item, "message", None)
-    if isinstance(message, str):
-        return message
-    if isinstance(item, tuple):
-        return " -> ".join(map(str, item))
-    return str(item)
-
-
-def _key(item: Any) -> Hashable:
-    if isinstance(item, BaseModel):
-        return repr(sorted(item.model_dump(mode="json", exclude={"location"}).items()))
-    return item  # type: ignore[no-any-return]
 
 
 def scenario_report(
