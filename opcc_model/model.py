@@ -158,6 +158,17 @@ class Activity(_Frozen):
             )
         return self
 
+    def applies_in(self, jurisdiction: str | None, /) -> bool:
+        """Whether the activity applies in ``jurisdiction`` (``None``: any; no jurisdictions given: every one).
+
+        >>> a = Activity(id="a", name="A", jurisdictions=("england",))
+        >>> a.applies_in("wales"), a.applies_in("england"), a.applies_in(None)
+        (False, True, True)
+        >>> Activity(id="b", name="B").applies_in("wales")
+        True
+        """
+        return jurisdiction is None or self.jurisdictions is None or jurisdiction in self.jurisdictions
+
     def roles(self) -> Iterator[tuple[str, str]]:
         """Yield ``(letter, role id)`` for every RACI entry, A first.
 

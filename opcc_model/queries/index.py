@@ -71,7 +71,7 @@ def in_scope(activity: Activity, jurisdiction: str | None) -> bool:
     >>> in_scope(Activity(id="a", name="A"), "wales")
     True
     """
-    return jurisdiction is None or activity.jurisdictions is None or jurisdiction in activity.jurisdictions
+    return activity.applies_in(jurisdiction)
 
 
 def scoped_activities(model: Model, jurisdiction: str | None, /) -> tuple[Activity, ...]:

@@ -127,7 +127,7 @@ def raci(model: Model, /, *, process: str | None = None, area: str | None = None
         (p, a)
         for p in processes
         for a in p.activities
-        if jurisdiction is None or jurisdiction in (a.jurisdictions or p.jurisdictions)
+        if a.applies_in(jurisdiction)
     ]
     letters: dict[tuple[str, str], set[str]] = {}
     for _, a in chosen:

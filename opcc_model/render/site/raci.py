@@ -53,7 +53,7 @@ def raci_rows(model: Model, /, *, area: str) -> list[RaciRow]:
     rows = []
     for process in model.processes:
         for activity in process.activities:
-            if boundary.jurisdiction not in (activity.jurisdictions or process.jurisdictions):
+            if not activity.applies_in(boundary.jurisdiction):
                 continue
             holders = sorted({boundary.holder_of(code) or "unallocated" for code in activity.pag})
             cells = tuple(letters(activity, role.id) for role in model.roles)
