@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -15,21 +14,15 @@ import pytest
 import opcc_model
 from opcc_model.cli import main
 from opcc_model.render.raci import raci
+from tests.golden import assert_golden
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-
-
-def _golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("OPCC_UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "md"])
 def test_minimal_example_matches_golden(minimal, fmt):
     matrix = raci(minimal, process="conduct-stakeholder-analysis")
-    _golden(f"minimal-raci.{fmt}", matrix.to_csv() if fmt == "csv" else matrix.to_markdown())
+    assert_golden(GOLDEN / f"minimal-raci.{fmt}", matrix.to_csv() if fmt == "csv" else matrix.to_markdown())
 
 
 def test_cells_match_the_activities_roles(model):

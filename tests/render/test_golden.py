@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 import opcc_model
 from opcc_model.render.diagrams import diagrams, mermaid_diagrams
+from tests.golden import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 MODEL = opcc_model.load(opcc_model.example_root("process-maps"))
@@ -17,12 +17,7 @@ OUTPUTS = {f"{n}.dot": g.source for n, g in diagrams(MODEL)} | {f"{n}.mmd": t fo
 
 @pytest.mark.parametrize("name", sorted(OUTPUTS))
 def test_output_matches_golden(name: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("OPCC_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(OUTPUTS[name], encoding="utf-8")
-    assert path.is_file(), f"no golden file {path}; run with OPCC_UPDATE_GOLDEN=1"
-    assert OUTPUTS[name] == path.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / name, OUTPUTS[name])
 
 
 def test_no_stale_golden_files() -> None:
