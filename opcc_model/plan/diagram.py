@@ -18,7 +18,6 @@ b'<?xml'
 
 from __future__ import annotations
 
-import re
 import textwrap
 from typing import Any
 
@@ -27,10 +26,10 @@ import graphviz
 from opcc_model.model import Model
 from opcc_model.plan.model import Plan, children_of
 from opcc_model.render.backend import layout
+from opcc_model.render.escape import dot_text
 
 __all__ = ["plan_diagram", "render_plan_svg", "node_name"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 _LEVEL_STYLE: dict[str, tuple[str, dict[str, str]]] = {
     "vision": ("Vision", {"shape": "box", "style": "rounded,filled,bold", "fillcolor": "#1f4e79", "fontcolor": "white"}),
@@ -43,27 +42,13 @@ _LEVEL_STYLE: dict[str, tuple[str, dict[str, str]]] = {
 _LINKS = (("delivered_by", "delivers", "solid"), ("resourced_by", "resources", "dashed"), ("monitored_by", "monitors", "dotted"))
 
 
-def _dot_text(text: str) -> str:
-    r"""Text for a DOT quoted string: control characters dropped, backslashes doubled, newlines ``\n``, never HTML.
-
-    (The same rule as ``opcc_model.render.escape.dot_text``.)
-
-    >>> _dot_text("a\\l\x00")
-    'a\\\\l'
-    >>> type(_dot_text("<b>x</b>")).__name__
-    'NoHtml'
-    """
-    cleaned = _CONTROL.sub("", text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
-    return graphviz.nohtml(cleaned.replace("\\", "\\\\").replace("\n", "\\n"))
-
-
 def _label(*lines: str, width: int = 34) -> str:
     wrapped = [
         textwrap.fill(part, width=width, break_long_words=True, break_on_hyphens=False) or part
         for line in lines
         for part in line.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ]
-    return _dot_text("\n".join(wrapped))
+    return dot_text("\n".join(wrapped))
 
 
 def node_name(kind: str, id: str, /) -> str:
@@ -93,7 +78,7 @@ def plan_diagram(model: Model, plan: Plan, /) -> graphviz.Digraph:
     not in ``model`` (a plan from :func:`~opcc_model.plan.load_plans` never does).
     """
     dot = graphviz.Digraph(name=node_name("plan", plan.id))
-    dot.attr(rankdir="LR", label=_dot_text(plan.name), labelloc="t", fontname="Helvetica", nodesep="0.2", ranksep="0.5")
+    dot.attr(rankdir="LR", label=dot_text(plan.name), labelloc="t", fontname="Helvetica", nodesep="0.2", ranksep="0.5")
     dot.attr("node", fontname="Helvetica", fontsize="10")
     dot.attr("edge", color="#595959", arrowsize="0.7")
     _add_tree(dot, plan.vision, "vision", None)
