@@ -34,6 +34,7 @@ __all__ = [
     "dependencies",
     "producers",
     "consumers",
+    "activity_sides",
     "side_of_activity",
     "is_cross_boundary",
 ]
@@ -204,15 +205,32 @@ def _dependencies(model: Model) -> nx.DiGraph:
     return g
 
 
+def activity_sides(model: Model, /) -> dict[str, Side | None]:
+    """For each activity id, the side of its accountable role (``None``: nobody, or an unknown role).
+
+    Built once per model and shared: do not mutate it.
+    """
+
+    def build(m: Model) -> dict[str, Side | None]:
+        role_side = {r.id: r.side for r in m.roles}
+        return {a.id: role_side.get(a.accountable) if a.accountable else None for a in m.activities}
+
+    return model.memo("activity-sides", build)
+
+
 def side_of_activity(model: Model, activity_id: str, /) -> Side | None:
     """The side of the activity's accountable role, or ``None`` when nobody is accountable.
+
+    Raises :class:`~opcc_model.errors.NotFound` for an unknown activity.
 
     >>> import opcc_model
     >>> side_of_activity(opcc_model.load(opcc_model.example_root("minimal")), "agree-outcomes")
     'commissioner'
     """
-    accountable = model.activity(activity_id).accountable
-    return model.role(accountable).side if accountable else None
+    sides = activity_sides(model)
+    if activity_id not in sides:
+        model.activity(activity_id)  # raises NotFound with the usual message
+    return sides[activity_id]
 
 
 def is_cross_boundary(model: Model, producer: str, consumer: str, /) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from opcc_model.graph import activity_sides
 from opcc_model.location import Location
 from opcc_model.model import PRINCIPAL_SIDES, Activity, Allocation, Model, Side
 
@@ -102,11 +103,6 @@ def role_sides(model: Model, /) -> dict[str, Side]:
 def accountable_side(model: Model, activity: Activity, /) -> Side | None:
     """The side of ``activity``'s accountable role, or ``None`` (nobody, or an unknown role)."""
     return role_sides(model).get(activity.accountable) if activity.accountable else None
-
-
-def activity_sides(model: Model, /) -> dict[str, Side | None]:
-    """For each activity id, the side of its accountable role (``None``: nobody)."""
-    return model.memo("q:activity-sides", lambda m: {a.id: accountable_side(m, a) for a in m.activities})
 
 
 def code_sides(model: Model, jurisdiction: str | None, /) -> dict[str, dict[Side, tuple[str, ...]]]:
