@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from hypothesis import given, settings
@@ -12,6 +11,7 @@ from opcc_model.render.backend import layout
 from opcc_model.render.boundarymap import boundary_map
 from opcc_model.render.draw import HIGHLIGHT_STYLE
 from opcc_model.render.processmap import process_map
+from tests.svg import highlighted_titles
 
 ORANGE = HIGHLIGHT_STYLE["color"]
 
@@ -21,16 +21,6 @@ def orange_nodes(source: str) -> set[str]:
     return {m.group(1) for m in re.finditer(r'^\s*"([^"]+)" \[([^\n]*)\]$', source, flags=re.M) if ORANGE in m.group(2)}
 
 
-def svg_orange_groups(svg: str) -> set[str]:
-    """SVG node titles whose shape is stroked in the highlight colour."""
-    found = set()
-    for group in re.findall(r'<g id="[^"]*" class="node">(.*?)</g>', svg, flags=re.S):
-        title = re.search(r"<title>(.*?)</title>", group)
-        if title and f'stroke="{ORANGE}"' in group:
-            found.add(html.unescape(title.group(1)))
-    return found
-
-
 def test_process_map_highlights_only_the_named_activities(model, backend: str) -> None:
     process = model.process("set-the-plan")
     chosen = [process.activities[0].id, process.activities[-1].id]
@@ -38,7 +28,7 @@ def test_process_map_highlights_only_the_named_activities(model, backend: str) -
     assert orange_nodes(source) == {f"activity.{a}" for a in chosen}
     assert "changed" in source
     svg = layout(source, "svg", backend=backend).decode("utf-8")
-    assert svg_orange_groups(svg) == {f"activity.{a}" for a in chosen}
+    assert highlighted_titles(svg) == {f"activity.{a}" for a in chosen}
 
 
 def test_no_highlight_no_changed_row(model) -> None:
@@ -54,7 +44,7 @@ def test_boundary_map_highlights_codes(model, backend: str) -> None:
     assert orange_nodes(source) == {f"code.{c}" for c in codes}
     assert "changed" in source
     svg = layout(source, "svg", backend=backend).decode("utf-8")
-    assert svg_orange_groups(svg) == {f"code.{c}" for c in codes}
+    assert highlighted_titles(svg) == {f"code.{c}" for c in codes}
     assert "changed" not in boundary_map(model, area).source
 
 

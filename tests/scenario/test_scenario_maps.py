@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 
 import pytest
@@ -11,23 +9,12 @@ import pytest
 import opcc_model
 from opcc_model.cli import main
 from opcc_model.render.backend import available_backends
-from opcc_model.render.draw import HIGHLIGHT_STYLE
 from opcc_model.scenario import apply, diff, parse_scenario, read_scenario
 from opcc_model.scenario.maps import changed_maps
+from tests.svg import highlighted_titles
 
 ROOT = opcc_model.reference_root()
 WITHDRAW = ROOT / "scenarios" / "withdraw-budget-delegation.yaml"
-ORANGE = HIGHLIGHT_STYLE["color"]
-
-
-def highlighted_titles(svg: str) -> set[str]:
-    """Titles of SVG node groups stroked in the highlight colour."""
-    found = set()
-    for group in re.findall(r'<g id="[^"]*" class="node">(.*?)</g>', svg, flags=re.S):
-        title = re.search(r"<title>(.*?)</title>", group)
-        if title and f'stroke="{ORANGE}"' in group:
-            found.add(html.unescape(title.group(1)))
-    return found
 
 
 @pytest.fixture(params=["wasm", "system"])
