@@ -15,14 +15,18 @@ class OpccError(Exception):
 
 
 class NotFound(KeyError, OpccError):
-    """An id that is not in the model.
+    """An id that is not in the model; a ``KeyError`` that prints its message as it is.
 
     >>> try:
     ...     raise NotFound("role 'x' is not in the model")
     ... except KeyError as e:
     ...     print(e)
-    "role 'x' is not in the model"
+    role 'x' is not in the model
     """
+
+    def __str__(self) -> str:
+        # KeyError would print repr(key), quotes and all; the argument here is a sentence
+        return str(self.args[0]) if self.args else ""
 
 
 class RenderUnavailable(OpccError):

@@ -295,7 +295,7 @@ class Model(_Frozen):
     >>> m.stage("nope")
     Traceback (most recent call last):
     ...
-    opcc_model.errors.NotFound: "stage 'nope' is not in the model"
+    opcc_model.errors.NotFound: stage 'nope' is not in the model
     """
 
     mandate: Slug

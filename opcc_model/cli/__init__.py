@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(f"{len(exc.issues)} error{'s' if len(exc.issues) != 1 else ''}: {exc.what} {were} not loaded")
         return EXIT_USAGE
     except OpccError as exc:
-        error(str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc))
+        error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         error("interrupted")

@@ -70,7 +70,7 @@ def handle(args: argparse.Namespace) -> int:
     try:
         table = _answer(args)
     except NoPath as exc:
-        error(str(exc.args[0]))
+        error(str(exc))
         return EXIT_FINDINGS
     if args.format == "csv":
         print(table.to_csv(), end="")

@@ -76,7 +76,7 @@ def path(model: Model, source: str, target: str, /) -> QueryResult:
     >>> path(opcc_model.load(opcc_model.example_root("minimal")), "agree-outcomes", "identify-stakeholders")
     Traceback (most recent call last):
     ...
-    opcc_model.queries.flow.NoPath: "no dependency path from 'agree-outcomes' to 'identify-stakeholders'"
+    opcc_model.queries.flow.NoPath: no dependency path from 'agree-outcomes' to 'identify-stakeholders'
     """
     _known(model, source)
     _known(model, target)
