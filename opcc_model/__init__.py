@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from opcc_model.errors import LoadIssue, ModelLoadError, NotFound, OpccError, RenderUnavailable
 from opcc_model.findings import Finding
-from opcc_model.loader import load
+from opcc_model.loader import load, validate
 from opcc_model.location import Location
 from opcc_model.model import (
     Activity,
@@ -51,6 +51,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "handoffs": ("opcc_model.queries", "handoffs"),
     "impact": ("opcc_model.queries", "impact"),
     "coverage": ("opcc_model.queries", "coverage"),
+    # the result protocol every result follows
+    "Result": ("opcc_model.queries.table", "Result"),
+    "Tabular": ("opcc_model.queries.table", "Tabular"),
+    "QueryResult": ("opcc_model.queries.table", "QueryResult"),
     "Settings": ("opcc_model.config", "Settings"),
     "load_settings": ("opcc_model.config", "load_settings"),
     # graphs
@@ -91,6 +95,7 @@ __all__ = [
     "example_root",
     "load",
     "reference_root",
+    "validate",
     "__version__",
     *sorted(_LAZY),
 ]
@@ -129,6 +134,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the lazy names, typed
         path,
         upstream,
     )
+    from opcc_model.queries.table import QueryResult, Result, Tabular
     from opcc_model.render.diagrams import diagrams
     from opcc_model.render.notebook import inline
     from opcc_model.render.site import build_site

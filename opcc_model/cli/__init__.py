@@ -23,6 +23,7 @@ __all__ = ["main", "run", "COMMANDS"]
 COMMANDS: tuple[str, ...] = (
     "validate",
     "check",
+    "explain",
     "query",
     "render",
     "site",
