@@ -13,9 +13,13 @@ from opcc_model.errors import ModelLoadError
 MINIMAL = Path(opcc_model.example_root("minimal"))
 
 
-def _copy(tmp_path: Path) -> Path:
+def _with_glossary_provenance(tmp_path: Path, provenance: str) -> Path:
+    """A copy of the minimal example whose glossary file says ``provenance: <provenance>``."""
     root = tmp_path / "model"
     shutil.copytree(MINIMAL, root)
+    glossary = root / "pag" / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8").replace("codes:", f"provenance: {provenance}\ncodes:", 1)
+    glossary.write_text(text, encoding="utf-8")
     return root
 
 
@@ -25,21 +29,13 @@ def test_shipped_glossary_is_open_and_never_licensed() -> None:
 
 
 def test_a_licensed_file_marks_its_codes_licensed_unless_a_code_says_otherwise(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
-    glossary = root / "pag" / "glossary.yaml"
-    text = glossary.read_text(encoding="utf-8").replace("codes:", "provenance: licensed\ncodes:", 1)
-    glossary.write_text(text, encoding="utf-8")
-    model = opcc_model.load(root)
+    model = opcc_model.load(_with_glossary_provenance(tmp_path, "licensed"))
     assert {c.provenance for c in model.codes} == {"licensed"}
 
 
 def test_an_unknown_provenance_is_a_located_error(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
-    glossary = root / "pag" / "glossary.yaml"
-    text = glossary.read_text(encoding="utf-8").replace("codes:", "provenance: pag\ncodes:", 1)
-    glossary.write_text(text, encoding="utf-8")
     with pytest.raises(ModelLoadError) as caught:
-        opcc_model.load(root)
+        opcc_model.load(_with_glossary_provenance(tmp_path, "pag"))
     message = str(caught.value)
     assert "pag/glossary.yaml:" in message and "provenance" in message and "'pag'" in message
 
