@@ -5,7 +5,7 @@ Only the module of the subcommand being run is imported (``opcc --version`` and
 ``main(argv)`` returns the exit status, so the CLI is tested in-process.
 
 >>> main(["validate", str(__import__("opcc_model").example_root("minimal"))])  # doctest: +ELLIPSIS
-OK: 4 stages, 1 processes, 2 activities, 5 codes, 1 areas
+OK: 4 stages, 1 process, 2 activities, 5 codes, 1 area
 0
 """
 

@@ -58,7 +58,7 @@ def handle(args: argparse.Namespace) -> int:
         result = write_sources(highlighted_maps(applied.model, maps), args.out)
         if result.fallback:
             info(result.fallback)
-        info(f"{len(maps.areas)} boundary and {count(len(maps.processes), 'process map')} in {args.out} "
+        info(f"{count(len(maps.areas), 'boundary map')} and {count(len(maps.processes), 'process map')} in {args.out} "
              f"({len(result.written)} written, {len(result.unchanged)} unchanged)")
     return EXIT_OK
 
