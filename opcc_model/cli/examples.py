@@ -89,7 +89,8 @@ def add_examples(parser: argparse.ArgumentParser, words: str = "") -> None:
     >>> p = argparse.ArgumentParser(prog="opcc")
     >>> _ = p.add_subparsers().add_parser("validate", help="load a model")
     >>> add_examples(p)
-    >>> print(subcommands(p)["validate"][0].format_help().split("\\n\\n", 2)[-1], end="")
+    >>> text = subcommands(p)["validate"][0].format_help()
+    >>> print(text[text.index("examples:"):], end="")
     examples:
       opcc validate .
       opcc validate path/to/model
