@@ -52,9 +52,6 @@ def register(subparsers: Any) -> None:
         description="Print a summary of the findings by code, then each error and warning as FILE:LINE:COL "
         "(relative to the model root). Exit 0 when nothing unwaived is at or above --fail-on, 1 when something is, "
         "2 when the model cannot be loaded or the command is misused.",
-        epilog="examples:\n  opcc check .\n  opcc check . --min-severity info --ignore OPCC-D103,OPCC-D104\n"
-        "  opcc check . --select OPCC-G --fail-on warning\n  opcc check . --format github",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", help="the model root (a folder holding processes/ and pag/, and maybe opcc.toml)")
     parser.add_argument("--area", help="check this force area only (default: every area)")

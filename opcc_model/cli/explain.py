@@ -29,8 +29,6 @@ def register(subparsers: Any) -> None:
         "explain",
         help="print what a finding code means, why it matters and how to fix it",
         description="Print the documentation of a finding code (as in docs/findings.md); without a code, list every code.",
-        epilog="examples:\n  opcc explain OPCC-D101\n  opcc explain g105\n  opcc explain",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("code", nargs="?", help="a finding code, such as OPCC-D101 (case and the OPCC- prefix optional)")
     parser.set_defaults(handler=handle)
