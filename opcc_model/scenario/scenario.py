@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from typing import Any
 
@@ -19,6 +18,7 @@ from opcc_model.location import Location
 from opcc_model.scenario.errors import ScenarioLoadError
 from opcc_model.scenario.ops import OPERATION_TYPES, Operation
 from opcc_model.yamlsource import MarkedDocument, YamlFileError, parse_text, read_file
+from opcc_model.suggest import did_you_mean
 
 __all__ = ["Scenario", "read_scenario", "parse_scenario"]
 
@@ -71,8 +71,8 @@ def _operations(data: Any, marked: MarkedDocument) -> tuple[list[Any], list[Load
         kind = _BY_TAG.get(tag) if isinstance(tag, str) else None
         if kind is None:
             found = "no 'op' key" if not isinstance(item, dict) or "op" not in item else f"op: {tag!r}"
-            close = difflib.get_close_matches(str(tag), list(_BY_TAG), n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(str(tag), _BY_TAG)
+            hint = f" ({hint})" if hint else ""
             issues.append(LoadIssue(marked.locate(where + ("op",)), f"operations[{index}]: expected op one of {tags}, found {found}{hint}"))
             continue
         try:
