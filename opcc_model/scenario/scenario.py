@@ -26,12 +26,16 @@ __all__ = ["Scenario", "read_scenario", "parse_scenario"]
 class Scenario(BaseModel):
     """What a scenario file holds: ``name``, ``description``, ``basis`` and ``operations`` in order."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     name: str
+    """The scenario's title."""
     description: str | None = None
+    """What the scenario changes and why."""
     basis: tuple[str, ...] = ()
+    """The sources of the change it simulates (such as a government announcement)."""
     operations: tuple[Operation, ...] = ()
+    """The operations, applied in order; see docs/scenarios.md."""
 
     _source: MarkedDocument | None = PrivateAttr(default=None)
 

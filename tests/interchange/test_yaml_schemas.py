@@ -79,3 +79,24 @@ def test_a_typo_key_in_an_activity_is_caught():
     document["activities"][0]["acountable"] = document["activities"][0].pop("accountable")
     messages = [(list(e.absolute_path), e.message) for e in _validator("process").iter_errors(document)]
     assert messages == [(["activities", 0], "Additional properties are not allowed ('acountable' was unexpected)")]
+
+
+def _properties(node, where=""):
+    if isinstance(node, dict):
+        for key, value in node.get("properties", {}).items():
+            yield f"{where}.{key}", value
+        for key, value in node.items():
+            yield from _properties(value, f"{where}/{key}" if key != "properties" else where)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _properties(value, where)
+
+
+def test_every_property_of_every_schema_has_a_description_from_its_field():
+    from opcc_model.model import Activity
+
+    undescribed = [f"{kind}:{where}" for kind in SCHEMA_KINDS for where, p in _properties(json_schema(kind)) if not p.get("description")]
+    assert undescribed == []
+    # one source: the field's attribute docstring is its description in Python and in the schema
+    accountable = json_schema("process")["$defs"]["Activity"]["properties"]["accountable"]["description"]
+    assert accountable == Activity.model_fields["accountable"].description and accountable.startswith("The A of RACI")
