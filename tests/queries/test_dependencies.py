@@ -44,30 +44,23 @@ def test_many_producers_of_one_artifact_for_one_consumer_are_one_crossing(model:
     assert "depends on 7 activities ('Decide 0' (decide-0), 'Decide 1' (decide-1), 'Decide 2' (decide-2) and 4 more)" in crossings[0].message
 
 
+def with_sub_process(model: Model, **flows: tuple[str, ...]) -> Model:
+    """The model with a Panel sub-process 'open-review' opening process 'review', whose one activity has the same ``flows``."""
+    inner = Activity(id="panel-review", name="Panel review", pag=("1.1",), accountable="pcp", **flows)
+    planted = with_activity(model, "open-review", kind="subprocess", process="review", accountable="pcp", **flows)
+    review = Process(id="review", name="Review", stage="develop", activities=(inner,))
+    return planted.model_copy(update={"processes": (*planted.processes, review)})
+
+
 def test_a_sub_process_and_its_inner_activity_producing_the_artifact_are_one_crossing_at_the_inner_one(
     model: Model,
 ) -> None:
-    inner = Process(
-        id="review",
-        name="Review",
-        stage="develop",
-        activities=(Activity(id="panel-review", name="Panel review", pag=("1.1",), accountable="pcp", outputs=("spare",)),),
-    )
-    planted = with_activity(model, "open-review", kind="subprocess", process="review", accountable="pcp", outputs=("spare",))
-    planted = with_activity(planted, "respond", inputs=("spare",))
-    planted = planted.model_copy(update={"processes": (*planted.processes, inner)})
+    planted = with_sub_process(with_activity(model, "respond", inputs=("spare",)), outputs=("spare",))
     assert found(planted, "OPCC-D103") == [(None, ("panel-review", "respond"))]
 
 
 def test_a_sub_process_consuming_what_its_inner_activity_consumes_is_reported_at_the_inner_one(model: Model) -> None:
-    inner = Process(
-        id="review",
-        name="Review",
-        stage="develop",
-        activities=(Activity(id="panel-review", name="Panel review", pag=("1.1",), accountable="pcp", inputs=("plan",)),),
-    )
-    planted = with_activity(model, "open-review", kind="subprocess", process="review", accountable="pcp", inputs=("plan",))
-    planted = planted.model_copy(update={"processes": (*planted.processes, inner)})
+    planted = with_sub_process(model, inputs=("plan",))
     assert found(planted, "OPCC-D103") == [(None, ("write-plan", "panel-review"))]
 
 
