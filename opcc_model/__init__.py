@@ -52,6 +52,7 @@ __all__ = [
     "Role",
     "Scenario",
     "ScenarioLoadError",
+    "ScenarioReport",
     "Settings",
     "Stage",
     "Tabular",
@@ -77,6 +78,7 @@ __all__ = [
     "path",
     "read_scenario",
     "reference_root",
+    "scenario_report",
     "upstream",
     "validate",
     "write_model",
@@ -137,6 +139,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     # scenarios and diffs
     "Scenario": ("opcc_model.scenario", "Scenario"),
     "ScenarioLoadError": ("opcc_model.scenario", "ScenarioLoadError"),
+    "ScenarioReport": ("opcc_model.scenario", "ScenarioReport"),
+    "scenario_report": ("opcc_model.scenario", "scenario_report"),
     "Applied": ("opcc_model.scenario", "Applied"),
     "Change": ("opcc_model.scenario", "Change"),
     "ModelDiff": ("opcc_model.scenario", "ModelDiff"),
@@ -194,7 +198,16 @@ if TYPE_CHECKING:  # type checkers and editors see every public name, typed
     from opcc_model.render.notebook import Inline, inline
     from opcc_model.render.site import build_site
     from opcc_model.resources import example_root, reference_root
-    from opcc_model.scenario import Applied, Change, ModelDiff, Scenario, ScenarioLoadError, read_scenario
+    from opcc_model.scenario import (
+        Applied,
+        Change,
+        ModelDiff,
+        Scenario,
+        ScenarioLoadError,
+        ScenarioReport,
+        read_scenario,
+        scenario_report,
+    )
     from opcc_model.scenario import apply as apply_scenario
     from opcc_model.scenario import diff
 else:  # at run time: PEP 562 lazy attributes (hidden from type checkers, so a typo is an error)

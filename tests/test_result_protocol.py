@@ -24,12 +24,31 @@ def results(model: Model) -> dict[str, Result]:
     """One of each result type, from the reference model."""
     from opcc_model.render.raci import raci
 
+    scenario = opcc_model.read_scenario(opcc_model.reference_root() / "scenarios" / "mayoral-model.yaml")
+    applied = opcc_model.apply_scenario(model, scenario)
+    changes = opcc_model.diff(model, applied.model)
     return {
         "findings": opcc_model.check(model),
         "query": opcc_model.downstream(model, "issue-police-and-crime-plan"),
         "handoffs": opcc_model.handoffs(model),
         "raci": raci(model, process=model.processes[0].id),
+        "diff": changes,
+        "applied": applied,
+        "report": opcc_model.scenario_report(
+            scenario, model, applied, changes, check=opcc_model.check, handoffs=opcc_model.handoffs
+        ),
     }
+
+
+def test_the_mayoral_report_leads_with_the_verdict_and_groups_the_changes(model: Model) -> None:
+    report = results(model)["report"]
+    lines = report.to_text().splitlines()
+    assert lines[1].startswith("Verdict: 0 findings new, 0 resolved") and "149 changes" in lines[1]
+    moved = sum(1 for a in model.activities if a.accountable == "pcc")
+    assert f"  {moved} accountabilities move from the Local policing body (Police and Crime Commissioner) to the Mayor (local policing body)." in lines
+    assert len(lines) < 30  # one change a line only with -v
+    assert len(report.to_text(verbose=True).splitlines()) > 149
+    assert "60 accountabilities" not in report._repr_html_() and f"{moved} accountabilities" in report._repr_html_()
 
 
 def test_every_result_type_follows_the_protocol(model: Model) -> None:

@@ -23,7 +23,8 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="OLD NEW, or with --against the one model root")
     parser.add_argument("--against", metavar="GIT_REV", help="compare PATH as it was in this git revision with PATH now")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="text sentences or a JSON list")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="a summary by kind and role, or a JSON list of every change")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every change after the summary")
     parser.set_defaults(handler=handle)
 
 
@@ -39,5 +40,5 @@ def handle(args: argparse.Namespace) -> int:
     else:
         old, new = load(args.paths[0]), load(args.paths[1])
     changes = diff(old, new)
-    print(changes.to_json() if args.format == "json" else changes.to_text(), end="")
+    print(changes.to_json() if args.format == "json" else changes.to_text(verbose=args.verbose), end="")
     return EXIT_OK

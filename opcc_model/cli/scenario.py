@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from opcc_model.cli.common import EXIT_OK, info
@@ -34,7 +33,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("file", metavar="FILE", help="the scenario file (YAML)")
     parser.add_argument("path", metavar="PATH", help="the model root (a folder holding processes/ and pag/)")
     parser.add_argument("--area", help="report findings, hand-offs and boundary changes for this area only")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (the verdict and a summary) or JSON (every detail)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every change and note after the summary")
     parser.add_argument(
         "--out", metavar="DIR",
         help="render the changed boundary and process maps of the result into DIR as SVG, the changes highlighted",
@@ -49,10 +49,7 @@ def handle(args: argparse.Namespace) -> int:
     applied = apply(model, scenario)
     changes = diff(model, applied.model)
     report = scenario_report(scenario, model, applied, changes, area=args.area, check=check, handoffs=handoffs)
-    if args.format == "json":
-        print(json.dumps(report.to_json(), indent=2, sort_keys=True, ensure_ascii=False))
-    else:
-        print(report.to_text(), end="")
+    print(report.to_json() if args.format == "json" else report.to_text(verbose=args.verbose), end="")
     if args.out:
         maps = changed_maps(model, applied.model, changes, area=args.area)
         result = write_sources(highlighted_maps(applied.model, maps), args.out)

@@ -32,7 +32,7 @@ from typing import Any, ClassVar, Protocol, Union, runtime_checkable
 
 from opcc_model.errors import OpccError
 
-__all__ = ["Cell", "Result", "Tabular", "QueryResult", "csv_text", "html_table", "require_pandas", "text_table"]
+__all__ = ["Cell", "Result", "Summarised", "Tabular", "QueryResult", "csv_text", "html_table", "require_pandas", "text_table"]
 
 Cell = Union[str, int, bool, None, tuple[str, ...]]
 """One value of a table: text, a number, a flag, nothing, or a list of ids."""
@@ -225,3 +225,37 @@ class QueryResult(Tabular):
 
     def __len__(self) -> int:
         return len(self.rows)
+
+
+class Summarised:
+    """A :class:`Result` shown as a heading and a summary over a table of details.
+
+    Subclasses give :meth:`details` (a :class:`QueryResult`), and may give :meth:`summary`
+    (sentences) and :meth:`heading_html`; CSV and frames hold the details, HTML folds them
+    under the summary.
+    """
+
+    def details(self) -> QueryResult:
+        """Every detail, one row each."""
+        raise NotImplementedError
+
+    def summary(self) -> list[str]:
+        """The sentences shown above the details."""
+        return []
+
+    def heading_html(self) -> str:
+        """HTML shown first (already escaped)."""
+        return ""
+
+    def to_csv(self) -> str:
+        """The details as CSV."""
+        return self.details().to_csv()
+
+    def to_frame(self) -> Any:
+        """The details as a pandas DataFrame (needs ``pip install 'opcc-model[notebook]'``)."""
+        return self.details().to_frame()
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.summary())
+        listed = f"<ul>{items}</ul>" if items else ""
+        return f"{self.heading_html()}{listed}<details><summary>details</summary>{self.details()._repr_html_()}</details>"

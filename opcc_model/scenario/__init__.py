@@ -12,6 +12,7 @@ from opcc_model.scenario.applying import Applied, apply, apply_operation
 from opcc_model.scenario.model_diff import Change, ModelDiff, diff
 from opcc_model.scenario.errors import OperationError, ScenarioError, ScenarioLoadError
 from opcc_model.scenario.ops import OPERATION_TYPES, Operation
+from opcc_model.scenario.report import ScenarioReport, scenario_report
 from opcc_model.scenario.scenario import Scenario, parse_scenario, read_scenario
 from opcc_model.scenario.step import Conflict
 
@@ -26,6 +27,8 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "ScenarioLoadError",
+    "ScenarioReport",
+    "scenario_report",
     "apply",
     "apply_operation",
     "diff",

@@ -11,8 +11,9 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,6 +21,7 @@ from opcc_model import integrity
 from opcc_model.errors import LoadIssue
 from opcc_model.location import Location
 from opcc_model.model import Model
+from opcc_model.queries.table import QueryResult, Summarised
 from opcc_model.scenario import boundaries, raci, structure
 from opcc_model.scenario.errors import OperationError
 from opcc_model.scenario.ops import (
@@ -53,7 +55,7 @@ _HANDLERS: dict[type, Callable[[Model, Any], Step]] = {
 }
 
 
-class Applied(BaseModel):
+class Applied(BaseModel, Summarised):
     """The result of a scenario: the new model, the conflicts it keeps open, and notes of side effects."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
@@ -61,6 +63,29 @@ class Applied(BaseModel):
     model: Model
     conflicts: tuple[Conflict, ...] = ()
     notes: tuple[str, ...] = ()
+    title: ClassVar[str] = "Scenario applied"
+
+    def details(self) -> QueryResult:
+        """The conflicts kept open and the notes: kind, area, PAG code, message."""
+        rows = tuple(("conflict", c.area, c.pag, c.message) for c in self.conflicts) + tuple(
+            ("note", None, None, note) for note in self.notes
+        )
+        return QueryResult(title=self.title, columns=("kind", "area", "pag", "message"), rows=rows)
+
+    def to_text(self) -> str:
+        """The new model, then the conflicts kept open and the notes, one a line."""
+        return f"{self.model!r}\n" + (self.details().to_text() + "\n" if self.conflicts or self.notes else "")
+
+    def to_json(self) -> str:
+        """The conflicts and notes as a JSON list of objects (kind, area, pag, message)."""
+        return self.details().to_json()
+
+    def heading_html(self) -> str:
+        """The new model and the counts."""
+        return f"<p>{html.escape(repr(self))}</p>"
+
+    def __repr__(self) -> str:
+        return f"<Applied: {self.model!r}; {len(self.conflicts)} conflicts kept open, {len(self.notes)} notes>"
 
 
 def apply_operation(model: Model, op: Any, /) -> Step:

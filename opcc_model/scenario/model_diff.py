@@ -8,13 +8,16 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
 from opcc_model.model import Activity, Boundary, Model
+from opcc_model.queries.table import QueryResult, Summarised
+from opcc_model.scenario.summary import count, summary_lines
 from opcc_model.scenario.step import code_key, describe_holder
 
 __all__ = ["Change", "ModelDiff", "diff"]
@@ -48,12 +51,36 @@ class Change(BaseModel):
         }
 
 
-class ModelDiff(BaseModel):
-    """Every change from one model to another, in a stable order (section, then subject)."""
+class ModelDiff(BaseModel, Summarised):
+    """Every change from one model to another, in a stable order (section, then subject).
+
+    It follows the shared result protocol (:class:`~opcc_model.queries.table.Result`): its
+    text, HTML and repr lead with a summary grouped by kind and role; the details are in
+    ``to_text(verbose=True)``, the JSON, the CSV and the frame.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     changes: tuple[Change, ...] = ()
+    role_names: dict[str, str] = {}
+    """The name of every role of either model, by id (for the summary's sentences)."""
+    title: ClassVar[str] = "Changes"
+
+    def summary(self) -> list[str]:
+        """One sentence per group of changes: "60 accountabilities move from the PCC to the Mayor."."""
+        return summary_lines(self.changes, self.role_names)
+
+    def details(self) -> QueryResult:
+        """One row per change: kind, subject, area, before, after, message."""
+        rows = tuple((c.kind, c.subject, c.area, c.before, c.after, c.message) for c in self.changes)
+        return QueryResult(title=self.title, columns=("kind", "subject", "area", "before", "after", "message"), rows=rows)
+
+    def heading_html(self) -> str:
+        """How many changes."""
+        return f"<p>{html.escape(count(len(self), 'change'))}</p>"
+
+    def __repr__(self) -> str:
+        return f"<ModelDiff: {count(len(self), 'change')}>"
 
     def __iter__(self) -> Iterator[Change]:  # type: ignore[override]
         return iter(self.changes)
@@ -68,9 +95,14 @@ class ModelDiff(BaseModel):
         """The changes as a JSON list, indented and with sorted keys (byte-for-byte stable)."""
         return json.dumps([c.to_json() for c in self.changes], indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
-    def to_text(self) -> str:
-        """One sentence a line; ``No changes.`` when there are none."""
-        return "".join(f"{c.message}\n" for c in self.changes) or "No changes.\n"
+    def to_text(self, *, verbose: bool = False) -> str:
+        """The summary, one sentence a group (``verbose``: then every change); ``No changes.`` when there are none."""
+        if not self.changes:
+            return "No changes.\n"
+        lines = [f"{count(len(self), 'change')}, by kind and role:", *(f"  {line}" for line in self.summary())]
+        if verbose:
+            lines += ["", "Every change:", *(f"  {c.message}" for c in self.changes)]
+        return "\n".join(lines) + "\n"
 
 
 def _text(value: Any) -> str | None:
@@ -232,4 +264,5 @@ def diff(old: Model, new: Model, /) -> ModelDiff:
     if old.outcomes != new.outcomes:
         changes.append(Change(kind="outcomes-changed", subject=("outcomes",), before=_text(old.outcomes), after=_text(new.outcomes),
                               message=f"The outcomes change from {_text(old.outcomes)} to {_text(new.outcomes)}."))
-    return ModelDiff(changes=tuple(changes))
+    names = {r.id: r.name for r in old.roles} | {r.id: r.name for r in new.roles}
+    return ModelDiff(changes=tuple(changes), role_names=dict(sorted(names.items())))

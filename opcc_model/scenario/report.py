@@ -9,24 +9,29 @@ The findings and hand-offs come from functions passed in (``check(model, area=..
 >>> s = parse_scenario("name: Nothing\\n")
 >>> print(scenario_report(s, model, apply(model, s), diff(model, model)).to_text(), end="")
 Scenario: Nothing
+Verdict: 0 changes; no conflict kept open.
 <BLANKLINE>
 Changes: none.
 """
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
 from opcc_model.errors import NotFound
 from opcc_model.findings import Finding
 from opcc_model.model import Model
+from opcc_model.queries.table import Cell, QueryResult, Summarised
 from opcc_model.scenario.applying import Applied
 from opcc_model.scenario.delta import FindingsDelta, ItemsDelta, findings_delta, items_delta
 from opcc_model.scenario.model_diff import Change, ModelDiff
 from opcc_model.scenario.scenario import Scenario
+from opcc_model.scenario.summary import count, kinds, summary_lines
 from opcc_model.scenario.step import Conflict
 
 __all__ = ["ScenarioReport", "scenario_report"]
@@ -47,7 +52,7 @@ class Crossing(BaseModel):
     message: str
 
 
-class ScenarioReport(BaseModel):
+class ScenarioReport(BaseModel, Summarised):
     """Everything ``opcc scenario`` prints, as data."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
@@ -60,13 +65,42 @@ class ScenarioReport(BaseModel):
     notes: tuple[str, ...] = ()
     findings: FindingsDelta | None = None
     handoffs: ItemsDelta[Crossing] | None = None
+    role_names: dict[str, str] = {}
+    """The name of every role of either model, by id (for the summary's sentences)."""
 
-    def to_json(self) -> dict[str, Any]:
-        """The report as one JSON object (stable keys and order)."""
+    title: ClassVar[str] = "Scenario report"
+
+    def verdict(self) -> str:
+        """One sentence: findings new and resolved, hand-offs that appear and go, changes and conflicts.
+
+        >>> ScenarioReport(name="x").verdict()
+        'Verdict: 0 changes; no conflict kept open.'
+        """
+        parts = []
+        if self.findings is not None:
+            parts.append(
+                f"{count(len(self.findings.new), 'finding')} new, {len(self.findings.resolved)} resolved "
+                f"({len(self.findings.unchanged)} unchanged)"
+            )
+        if self.handoffs is not None:
+            parts.append(f"{count(len(self.handoffs.appear), 'hand-off')} appear, {len(self.handoffs.disappear)} disappear")
+        parts.append(count(len(self.changes), "change"))
+        open_ = f"{count(len(self.conflicts), 'conflict')} kept open" if self.conflicts else "no conflict kept open"
+        return "Verdict: " + "; ".join([*parts, open_]) + "."
+
+    def summary(self) -> list[str]:
+        """The changes grouped by kind and role, one sentence a group."""
+        return summary_lines(self.changes, self.role_names)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as one JSON-ready object (stable keys and order): the verdict, the summary and every detail."""
         return {
             "scenario": self.name,
             "description": self.description,
             "basis": list(self.basis),
+            "verdict": self.verdict(),
+            "summary": self.summary(),
+            "changes_by_kind": kinds(self.changes),
             "changes": [c.to_json() for c in self.changes],
             "conflicts": [c.model_dump(mode="json") for c in self.conflicts],
             "notes": list(self.notes),
@@ -81,26 +115,54 @@ class ScenarioReport(BaseModel):
             ),
         }
 
-    def to_text(self) -> str:
-        """The report as plain text, one sentence a line under headings."""
-        lines = [f"Scenario: {self.name}"]
+    def to_json(self) -> str:
+        """:meth:`to_dict` as JSON text (indented, sorted keys, newline-terminated)."""
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+    def to_text(self, *, verbose: bool = False) -> str:
+        """The verdict first, then the changes grouped by kind and role; ``verbose`` adds every detail."""
+        lines = [f"Scenario: {self.name}", self.verdict()]
         if self.description:
             lines.append(self.description.strip())
         if self.basis:
             lines.append("Basis: " + "; ".join(self.basis))
         lines.append("")
-        lines += _section("Changes", [c.message for c in self.changes])
+        if self.changes:
+            lines += [f"Changes ({len(self.changes)}), by kind and role:", *(f"  {line}" for line in self.summary())]
+        else:
+            lines.append("Changes: none.")
         lines += _section("Conflicts kept open", [c.message for c in self.conflicts], skip_empty=True)
-        lines += _section("Notes", list(self.notes), skip_empty=True)
         if self.findings is not None:
             for name in ("new", "resolved"):
                 found = getattr(self.findings, name)
                 lines += _section(f"Findings {name}", [f"[{f.severity}] {f.message} ({f.code})" for f in found])
-            lines.append(f"Findings unchanged: {len(self.findings.unchanged)}.")
         if self.handoffs is not None:
             lines += _section("Hand-offs that appear", [h.message for h in self.handoffs.appear])
             lines += _section("Hand-offs that disappear", [h.message for h in self.handoffs.disappear])
+        if verbose:
+            lines += _section("Every change", [c.message for c in self.changes], skip_empty=True)
+            lines += _section("Notes", list(self.notes), skip_empty=True)
+        elif self.changes or self.notes:
+            lines += ["", "Every change and note: -v (or --format json)."]
         return "\n".join(lines) + "\n"
+
+    def details(self) -> QueryResult:
+        """Every item of the report, one row each: section, kind (or code), message."""
+        rows: list[tuple[Cell, ...]] = [("change", c.kind, c.message) for c in self.changes]
+        rows += [("conflict", c.pag, c.message) for c in self.conflicts]
+        rows += [("note", None, note) for note in self.notes]
+        if self.findings is not None:
+            rows += [(f"finding {name}", f.code, f.message) for name in ("new", "resolved") for f in getattr(self.findings, name)]
+        if self.handoffs is not None:
+            rows += [(f"hand-off {name}", h.source + ">" + h.target, h.message) for name in ("appear", "disappear") for h in getattr(self.handoffs, name)]
+        return QueryResult(title=self.title, columns=("section", "kind", "message"), rows=tuple(rows))
+
+    def heading_html(self) -> str:
+        """The scenario's name and the verdict."""
+        return f"<h3>{html.escape(self.name)}</h3><p><strong>{html.escape(self.verdict())}</strong></p>"
+
+    def __repr__(self) -> str:
+        return f"<ScenarioReport {self.name!r}: {self.verdict()}>"
 
 
 def _section(title: str, items: Sequence[str], *, skip_empty: bool = False) -> list[str]:
@@ -172,4 +234,5 @@ def scenario_report(
         notes=applied.notes,
         findings=findings,
         handoffs=flows,
+        role_names=changes.role_names,
     )

@@ -35,7 +35,12 @@ def test_diff_of_two_roots(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     new = _copy(tmp_path)
     _move_custody(new)
     assert main(["diff", str(FIXTURE), str(new)]) == 0
-    assert capsys.readouterr().out == MOVED + "\n"
+    assert capsys.readouterr().out == (
+        "1 change, by kind and role:\n  In north, 1 PAG code moves from the Chief Constable (delegated by the "
+        "Commissioner under Scheme of Consent 4.2) to the Commissioner.\n"
+    )
+    assert main(["diff", str(FIXTURE), str(new), "-v"]) == 0
+    assert capsys.readouterr().out.endswith("Every change:\n  " + MOVED + "\n")
     assert main(["diff", str(FIXTURE), str(new), "--format", "json"]) == 0
     [change] = json.loads(capsys.readouterr().out)
     assert change["kind"] == "holder-changed" and change["subject"] == ["north", "2.3"] and change["area"] == "north"
@@ -73,8 +78,8 @@ def test_diff_against_a_git_revision(tmp_path: Path, capsys: pytest.CaptureFixtu
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "first")
     _move_custody(model)
-    assert main(["diff", "--against", "HEAD", str(model)]) == 0
-    assert capsys.readouterr().out == MOVED + "\n"
+    assert main(["diff", "--against", "HEAD", str(model), "-v"]) == 0
+    assert capsys.readouterr().out.endswith("\n  " + MOVED + "\n")
     _git(repo, "commit", "-qam", "second")
     assert main(["diff", "--against", "HEAD~1", str(model), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["message"] == MOVED
@@ -107,7 +112,12 @@ def test_scenario_prints_changes_and_conflicts(tmp_path: Path, capsys: pytest.Ca
     path.write_text(SCENARIO, encoding="utf-8")
     assert main(["scenario", str(path), str(FIXTURE)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Scenario: Custody to the commissioner\nThe commissioner takes custody back in the north.\n")
+    assert out.startswith("Scenario: Custody to the commissioner\nVerdict: ")
+    assert "\nThe commissioner takes custody back in the north.\n" in out
+    assert "1 accountability moves from the Chief Constable to the Police and Crime Commissioner." in out
+    assert "1 area added: merged." in out
+    assert main(["scenario", str(path), str(FIXTURE), "-v"]) == 0
+    out = capsys.readouterr().out
     assert ("Accountability for activity 'run-custody' (Run custody suites) moves from the Chief Constable "
             "to the Police and Crime Commissioner.") in out
     assert "Area 'merged' (Merged Area) is added." in out

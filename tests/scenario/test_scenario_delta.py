@@ -80,4 +80,4 @@ def test_report_shows_new_and_resolved_findings_and_handoffs() -> None:
         "Hand-offs that appear (1):\n  'Assess need' (assess-need) (chief-constable) hands on to "
         "'Draft the plan' (draft-plan) (commissioner).\n" in text
     )
-    assert [h["producer"] for h in report.to_json()["handoffs"]["disappear"]] == ["run-custody", "draft-plan"]
+    assert [h["producer"] for h in report.to_dict()["handoffs"]["disappear"]] == ["run-custody", "draft-plan"]
