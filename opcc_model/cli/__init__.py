@@ -32,6 +32,7 @@ COMMANDS: tuple[str, ...] = (
     "diff",
     "scenario",
     "serve",
+    "lsp",
 )
 """Subcommand modules under ``opcc_model.cli``; each defines ``register(subparsers)``."""
 
