@@ -35,7 +35,7 @@ __all__ = ["Occurrence", "SymbolIndex", "singular", "FREE_TEXT"]
 
 FREE_TEXT = frozenset({
     "name", "description", "guidance", "title", "url", "reason", "basis", "note", "notes", "message", "text",
-    "summary", "instrument", "arrangement", "evidence", "source", "citation", "condition", "conditions",
+    "summary", "arrangement", "evidence", "source", "citation", "condition", "conditions",
 })
 """Keys whose values are prose, never a reference to an id."""
 

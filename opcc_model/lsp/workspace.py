@@ -32,7 +32,7 @@ from pydantic import BaseModel
 
 from opcc_model import integrity
 from opcc_model.config import Settings, load_settings
-from opcc_model.documents import CORE, assemble, model_files, shown, source_map, validate_text
+from opcc_model.documents import _RANK, CORE, LAW, assemble, model_files, shown, source_map, validate_text
 from opcc_model.errors import LoadIssue, ModelLoadError, OpccError
 from opcc_model.findings import Finding
 from opcc_model.loader import _locate_problem
@@ -45,8 +45,7 @@ from opcc_model.yamlsource import MAX_FILE_BYTES, MarkedDocument
 
 __all__ = ["FileState", "Analysis", "Workspace", "file_kind"]
 
-_CORE_KINDS = {relative: kind for kind, relative in CORE.items()}
-_RANK = {"value-chain": 0, "roles": 1, "artifacts": 2, "glossary": 3, "process": 4, "boundary": 5}
+_FIXED_KINDS = {relative: kind for kind, relative in {**CORE, **LAW}.items()}
 
 
 def file_kind(relative: str, /) -> str | None:
@@ -54,11 +53,13 @@ def file_kind(relative: str, /) -> str | None:
 
     >>> file_kind("processes/roles.yaml"), file_kind("processes/develop/x.yml"), file_kind("pag/boundaries/a.yaml")
     ('roles', 'process', 'boundary')
+    >>> file_kind("law/instruments.yaml")
+    'instruments'
     >>> file_kind("plans/plan.yaml"), file_kind("README.md"), file_kind("processes/x.yaml")
     ('plan', None, None)
     """
-    if relative in _CORE_KINDS:
-        return _CORE_KINDS[relative]
+    if relative in _FIXED_KINDS:
+        return _FIXED_KINDS[relative]
     if not relative.endswith((".yaml", ".yml")):
         return None
     parts = relative.split("/")

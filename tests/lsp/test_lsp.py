@@ -128,6 +128,13 @@ async def test_hover_tells_a_roles_side_a_codes_holder_in_each_area_and_an_activ
     assert "not the licensed PAG" in code
     activity = await hover("after: [panel-request-information]", len("after: [") + 2)
     assert activity.startswith("**activity** `panel-request-information`") and "**accountable**: pcp" in activity
+    decisions = model_root / "processes/governance/decision-records.yaml"
+    answer = await client.text_document_hover_async(types.HoverParams(
+        text_document=_doc(decisions), position=position_of(decisions, "id: prepare-decision-report", offset=5)))
+    assert answer is not None
+    text = answer.contents.value
+    assert "**obligation**: good-practice" in text and "**accountable**: opcc-chief-executive" in text
+    assert "is on the side: commissioner" in text
 
 
 async def test_completion_offers_the_kind_the_key_expects_ranked_by_side(client, model_root):
