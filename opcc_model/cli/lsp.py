@@ -14,8 +14,7 @@ def register(subparsers: Any) -> None:
     """Add ``lsp`` to the ``opcc`` parser."""
     parser = subparsers.add_parser(
         "lsp",
-        help="run the language server for the model's YAML (stdio): diagnostics, go-to, references, hover, "
-        "completion, rename",
+        help="run the language server for the model's YAML (stdio): diagnostics, go-to, references, hover, completion, rename",
         description="A Language Server Protocol server on stdin/stdout for editors (see docs/editors.md). "
         "The workspace folder the editor opens is the model root.",
     )
