@@ -104,15 +104,17 @@ class Analysis:
     findings: tuple[Finding, ...]
     stale: frozenset[str]
     """Files (as shown) whose current text does not load; their last good version was used."""
+    root: str = ""
+    """The model root: a location relative to it (findings give them so) is joined to it."""
 
     def by_file(self) -> dict[str, tuple[list[LoadIssue], list[Finding]]]:
-        """The issues and findings of each file (as shown)."""
+        """The issues and findings of each file (by absolute path, ``/``-separated)."""
         found: dict[str, tuple[list[LoadIssue], list[Finding]]] = {}
         for issue in self.issues:
-            found.setdefault(issue.location.file, ([], []))[0].append(issue)
+            found.setdefault(shown(self.root, issue.location.file), ([], []))[0].append(issue)
         for finding in self.findings:
             if finding.location is not None:
-                found.setdefault(finding.location.file, ([], []))[1].append(finding)
+                found.setdefault(shown(self.root, finding.location.file), ([], []))[1].append(finding)
         return found
 
 
@@ -216,7 +218,7 @@ class Workspace:
         if missing:
             issues += [LoadIssue(Location(self.shown(r), 1, 1), "expected this file of every model, found none that loads")
                        for r in missing if r not in self.files]
-            return Analysis(None, tuple(sorted(set(issues))), (), stale)
+            return Analysis(None, tuple(sorted(set(issues))), (), stale, self.root)
         model = assemble(loaded)
         sources = source_map(self.root, ((r, k, d) for r, (k, d) in loaded.items()),
                              marks={r: s.table for r, s in self.files.items() if s.table is not None})
@@ -231,7 +233,7 @@ class Workspace:
         findings: tuple[Finding, ...] = ()
         if not problems:
             findings = self._findings(model, issues)
-        return Analysis(model, tuple(sorted(set(issues))), findings, stale)
+        return Analysis(model, tuple(sorted(set(issues))), findings, stale, self.root)
 
     @staticmethod
     def _order(item: tuple[str, FileState]) -> tuple[int, str, str]:

@@ -34,7 +34,7 @@ async def test_diagnostics_are_every_finding_on_its_key_with_severities_mapped_a
     model = opcc_model.load(model_root)
     findings = check(model, settings=load_settings(model_root), plans=load_plans(model_root, model))
     expected = sorted(
-        (Path(f.location.file).as_uri(), f.location.line - 1, f.location.column - 1, f.code,
+        ((model_root / f.location.file).as_uri(), f.location.line - 1, f.location.column - 1, f.code,
          types.DiagnosticSeverity.Hint if f.waived else SEVERITY[f.severity])
         for f in findings if f.location is not None
     )
