@@ -45,7 +45,7 @@ from opcc_model.yamlsource import paused_gc
 
 __all__ = ["cache_dir", "cache_file", "load_cached", "FORMAT"]
 
-FORMAT = 2
+FORMAT = 3
 """The layout of the cache file; a different number is a miss."""
 
 _COLD_KEYWORDS = {"cache": False} if "cache" in inspect.signature(load).parameters else {}
@@ -513,5 +513,9 @@ def _sound_after(model: Model, old: dict[str, Any], fresh: dict[str, Any]) -> bo
             if activity.process is not None and activity.process not in processes:
                 return False
             if activity.id in activity.after or not activities.issuperset(activity.after):
+                return False
+            if not activities.issuperset([w.of for w in activity.windows]):
+                return False
+            if not activities.issuperset([step for o in activity.outcomes for step in o.then]):
                 return False
     return True

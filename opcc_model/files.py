@@ -3,13 +3,14 @@
 The JSON Schemas of the YAML files come from these types (:mod:`opcc_model.schema`).
 
 >>> sorted(FILE_KINDS)
-['artifacts', 'boundary', 'glossary', 'process', 'roles', 'value-chain']
+['artifacts', 'boundary', 'duties', 'glossary', 'instruments', 'process', 'roles', 'value-chain']
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from opcc_model.law import Duty, Instrument
 from opcc_model.model import Artifact, Boundary, PagCode, Process, Role, Slug, Stage
 
 __all__ = [
@@ -17,6 +18,8 @@ __all__ = [
     "RolesFile",
     "ArtifactsFile",
     "GlossaryFile",
+    "InstrumentsFile",
+    "DutiesFile",
     "FILE_KINDS",
 ]
 
@@ -51,6 +54,18 @@ class GlossaryFile(_File):
     codes: tuple[PagCode, ...]
 
 
+class InstrumentsFile(_File):
+    """``law/instruments.yaml`` (optional): the instruments the model cites, with their dates."""
+
+    instruments: tuple[Instrument, ...]
+
+
+class DutiesFile(_File):
+    """``law/duties.yaml`` (optional): the statutory duties the model must deliver."""
+
+    duties: tuple[Duty, ...]
+
+
 FILE_KINDS: dict[str, type[BaseModel]] = {
     "value-chain": ValueChainFile,
     "roles": RolesFile,
@@ -58,5 +73,7 @@ FILE_KINDS: dict[str, type[BaseModel]] = {
     "glossary": GlossaryFile,
     "process": Process,
     "boundary": Boundary,
+    "instruments": InstrumentsFile,
+    "duties": DutiesFile,
 }
 """Each kind of YAML file, by the name its JSON Schema file takes."""
