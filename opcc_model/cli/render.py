@@ -51,6 +51,12 @@ def handle(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         error("-j must be at least 1")
         return EXIT_USAGE
+    from opcc_model.render.noop import Stamp
+
+    stamp = Stamp(args.path, args.out, "render", [args.format, args.only, args.lanes, args.clean])
+    if stamp.current():
+        info(f"nothing changed: the diagrams in {args.out} are up to date")
+        return EXIT_OK
     model = load(args.path)
     if args.check:
         found = check_diagrams(model, args.out, fmt=args.format, only=args.only, lanes=args.lanes)
@@ -73,6 +79,8 @@ def handle(args: argparse.Namespace) -> int:
     )
     if result.fallback:
         error(result.fallback)
+    else:
+        stamp.record()
     cached = f" ({len(result.unchanged)} unchanged)" if result.unchanged else ""
     for path in result.removed:
         info(f"removed {path} (no longer in the model)")

@@ -28,9 +28,16 @@ def register(subparsers: Any) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Load the model, its plans and settings, build the site, and name its home page on stderr."""
+    from opcc_model.render.noop import Stamp
+
+    stamp = Stamp(args.path, args.out, "site", [args.area])
+    if stamp.current():
+        info(f"nothing changed: the site in {args.out} is up to date")
+        return EXIT_OK
     model = load(args.path)
     plans = load_plans(args.path, model)
     settings = load_settings(args.path)
     out = build_site(model, args.out, area=args.area, settings=settings, plans=plans)
+    stamp.record()
     info(f"wrote {out / 'index.html'}")
     return EXIT_OK

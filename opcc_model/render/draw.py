@@ -10,6 +10,7 @@ from graphviz import nohtml
 
 from opcc_model.graph import is_cross_boundary
 from opcc_model.model import Activity, Model
+from opcc_model.render.display import Digraph
 from opcc_model.render.escape import dot_text, safe_url
 from opcc_model.render.links import href_for
 
@@ -84,7 +85,7 @@ def new_digraph(name: str, /, **graph_attr: str) -> graphviz.Digraph:
     graph [fontname=Helvetica fontsize=11 rankdir=LR]
     """
     attrs = {"fontname": FONT, "fontsize": "11", **graph_attr}
-    graph = graphviz.Digraph(name=dot_text(name))
+    graph = Digraph(name=dot_text(name))
     graph.attr("graph", **dict(sorted(attrs.items())))
     graph.attr("node", fontname=FONT, fontsize="10")
     graph.attr("edge", fontname=FONT, fontsize="9")

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from opcc_model.model import Model
 from opcc_model.render.backend import choose_backend, graphviz_version, layout
 from opcc_model.render.diagrams import diagrams, mermaid_diagrams
 from opcc_model.render.manifest import Manifest, Output, read_manifest, sha256_of
+from opcc_model.render.parallel import lay_out_all
 from opcc_model.render.processmap import LaneMode
 
 __all__ = [
@@ -41,9 +41,9 @@ __all__ = [
     "check_sources",
 ]
 
-FORMATS = ("svg", "png", "dot", "mermaid")
+FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
 """Formats ``opcc render`` writes."""
-_EXTENSION = {"svg": "svg", "png": "png", "dot": "dot", "mermaid": "mmd"}
+_EXTENSION = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "mermaid": "mmd"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,10 @@ def layout_key(dot_source: str, fmt: str, backend: str, /) -> str:
     True
     """
     parts = (dot_source, backend, graphviz_version(backend), fmt)
+    if fmt == "png" and backend == "wasm":
+        from opcc_model.render.raster import version
+
+        parts += (f"resvg-py {version()}",)
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -109,11 +113,11 @@ def write_diagrams(
     progress: Callable[[int, int], None] | None = None,
     clean: bool = False,
 ) -> RenderResult:
-    """Render the model's diagrams into ``out`` as ``fmt`` (svg, png, dot or mermaid).
+    """Render the model's diagrams into ``out`` as ``fmt`` (svg, png, pdf, dot or mermaid).
 
     With no Graphviz backend for SVG, writes DOT text instead and says so in
-    :attr:`RenderResult.fallback`; PNG without the system ``dot`` raises
-    :class:`RenderUnavailable`. A layout that fails writes nothing for that diagram and
+    :attr:`RenderResult.fallback`; PNG with neither resvg-py nor the system ``dot``, and PDF
+    without the system ``dot``, raise :class:`RenderUnavailable`. A layout that fails writes nothing for that diagram and
     raises after the others are done. ``clean`` removes diagrams an earlier run wrote that
     the model no longer has (not with ``only``: a partial run cannot tell).
     """
@@ -139,11 +143,11 @@ def _keys(texts: Mapping[str, str], fmt: str, backend: str | None) -> dict[str, 
 
 def _backend_for(fmt: str) -> tuple[str, str | None, str | None]:
     """``(format written, backend or None for text formats, fallback message)``."""
-    if fmt in ("svg", "png"):
+    if fmt in ("svg", "png", "pdf"):
         try:
             return fmt, choose_backend(fmt), None
         except RenderUnavailable as exc:
-            if fmt == "png":
+            if fmt != "svg":
                 raise
             return "dot", None, f"{exc}; wrote DOT text instead of SVG"
     return fmt, None, None
@@ -218,23 +222,19 @@ def _lay_out(
     if progress:
         progress(done, total)
 
-    def job(name: str) -> bytes:
-        if backend is None:
-            return texts[name].encode("utf-8")
-        return layout(texts[name], fmt, backend=backend)
-
-    with ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1)) as pool:
-        futures = {pool.submit(job, name): name for name in texts}
-        for future in as_completed(futures):
-            name = futures[future]
-            try:
-                output.write(files[name], future.result(), key=keys[name])
-            except OpccError as exc:
-                output.forget(files[name])
-                failures.append(f"{name}: {exc}")
-            done += 1
-            if progress:
-                progress(done, total)
+    if backend is None:  # text formats: nothing to lay out
+        results: Iterator[tuple[str, bytes | RenderUnavailable]] = ((n, t.encode("utf-8")) for n, t in texts.items())
+    else:
+        results = lay_out_all(texts, fmt, backend=backend, jobs=jobs, layout=layout)
+    for name, result in results:
+        if isinstance(result, bytes):
+            output.write(files[name], result, key=keys[name])
+        else:
+            output.forget(files[name])
+            failures.append(f"{name}: {result}")
+        done += 1
+        if progress:
+            progress(done, total)
     return failures
 
 

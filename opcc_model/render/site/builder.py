@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from opcc_model.config import Settings
-from opcc_model.errors import OpccError
+from opcc_model.errors import OpccError, RenderUnavailable
 from opcc_model.model import Model
 from opcc_model.plan.model import Plan
 from opcc_model.render.manifest import Output, sha256_of
@@ -129,6 +129,8 @@ def build_site(
     (severities) and ``plans`` (a page each, and their findings) go to
     :func:`~opcc_model.render.site.context.plan_site`.
 
+    A diagram that cannot be laid out (or times out) is shown as a note saying so, the rest
+    of the site is written, and :class:`~opcc_model.errors.RenderUnavailable` is raised last.
     Raises :class:`~opcc_model.errors.OpccError` when ``out`` is a file or a folder
     that is not a site this function built (holding more than ``.git``, ``CNAME`` and
     ``.nojekyll``); nothing in it is touched.
@@ -140,22 +142,25 @@ def build_site(
             f"{target}: expected an empty folder or a site built by opcc, found other files (not replacing them)"
         )
     previous = target if (target / MARKER).is_file() else None
-    files = site_files(
-        plan_site(model, area=area, diagrams=diagrams, settings=settings, plans=plans, reuse=previous)
-    )
+    site = plan_site(model, area=area, diagrams=diagrams, settings=settings, plans=plans, reuse=previous)
+    files = site_files(site)
     _remove_swap_debris(target) if target.parent.is_dir() else None
     with Output(target, "site") as output:
         keys = {path: sha256_of(data) for path, data in files.items()}
         todo = [path for path in files if not output.is_current(path, keys[path])]
         stale = [path for path in output.owned() if path not in files]
-        if not todo and not stale:
-            return target
-        output.begin(todo)
-        for path in files:
-            if path in todo:
-                output.write(path, files[path], key=keys[path])
-            else:
-                output.keep(path)
-        output.remove(stale)
-        output.finish()
+        if todo or stale:
+            output.begin(todo)
+            for path in files:
+                if path in todo:
+                    output.write(path, files[path], key=keys[path])
+                else:
+                    output.keep(path)
+            output.remove(stale)
+            output.finish()
+    if site.failures:
+        raise RenderUnavailable(
+            f"{target}: the site is written, but {len(site.failures)} diagrams could not be laid out "
+            "(shown as a note on their pages): " + "; ".join(site.failures)
+        )
     return target

@@ -51,6 +51,8 @@ class Site:
     model_findings: tuple[Finding, ...] = ()
     plans: tuple[Plan, ...] = ()
     plan_findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+    failures: tuple[str, ...] = ()
+    """Diagrams that could not be laid out (``name.svg: why``): shown as a placeholder, reported by ``build_site``."""
 
     def plan(self, plan_id: str, /) -> Plan:
         """The plan shown with id ``plan_id``; raises :class:`~opcc_model.errors.NotFound` otherwise."""
@@ -209,10 +211,11 @@ def plan_site(
     )
     plan_svgs = plan_diagrams(model, shown) if diagrams else {}
     svgs: dict[str, str] = {}
+    failures: list[str] = []
     if diagrams:
         from opcc_model.render.site.diagrams import site_diagrams
 
-        svgs = site_diagrams(model, areas, findings=findings, reuse=reuse)
+        svgs = site_diagrams(model, areas, findings=findings, reuse=reuse, failures=failures)
     return Site(
         model=model,
         areas=areas,
@@ -222,4 +225,5 @@ def plan_site(
         model_findings=model_findings,
         plans=shown,
         plan_findings=plan_findings,
+        failures=tuple(failures),
     )
