@@ -10,6 +10,7 @@ from typing import Any
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, error, info
 from opcc_model.cache import load_cached as load
 from opcc_model.render.write import FORMATS, check_diagrams, write_diagrams
+from opcc_model.wording import count
 
 __all__ = ["register", "handle", "progress_bar"]
 
@@ -63,7 +64,7 @@ def handle(args: argparse.Namespace) -> int:
         for line in found.lines():
             print(f"{args.out}: {line}")
         if not found.ok:
-            error(f"{len(found.lines())} diagrams out of date in {args.out}; run the same command without --check")
+            error(f"{count(len(found.lines()), 'diagram')} out of date in {args.out}; run the same command without --check")
             return EXIT_FINDINGS
         info(f"diagrams in {args.out} are up to date")
         return EXIT_OK
@@ -84,5 +85,5 @@ def handle(args: argparse.Namespace) -> int:
     cached = f" ({len(result.unchanged)} unchanged)" if result.unchanged else ""
     for path in result.removed:
         info(f"removed {path} (no longer in the model)")
-    info(f"rendered {len(result.written) + len(result.unchanged)} diagrams{cached} into {args.out}")
+    info(f"rendered {count(len(result.written) + len(result.unchanged), 'diagram')}{cached} into {args.out}")
     return EXIT_OK
