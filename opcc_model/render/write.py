@@ -77,7 +77,7 @@ def layout_key(dot_source: str, fmt: str, backend: str, /) -> str:
     >>> layout_key("digraph {}", "svg", backend) == layout_key("digraph {}", "svg", backend) != layout_key("digraph { a }", "svg", backend)
     True
     """
-    parts = (dot_source, backend, graphviz_version(backend), fmt)
+    parts: tuple[str, ...] = (dot_source, backend, graphviz_version(backend), fmt)
     if fmt == "png" and backend == "wasm":
         from opcc_model.render.raster import version
 

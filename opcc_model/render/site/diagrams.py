@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from opcc_model.findings import Finding
 from opcc_model.model import Boundary, Model
-from opcc_model.render.backend import choose_backend
+from opcc_model.render.backend import choose_backend, layout
 from opcc_model.render.boundarymap import boundary_map
 from opcc_model.render.diagrams import diagrams
 from opcc_model.render.links import diagram_name
@@ -96,7 +96,7 @@ def site_diagrams(
         if previous is None:
             todo[name] = graph.source
         out[name] = previous or ""
-    for name, result in lay_out_all(todo, "svg", backend=backend):
+    for name, result in lay_out_all(todo, "svg", backend=backend, layout=layout):
         if isinstance(result, bytes):
             svg = result.decode("utf-8")
             out[name] = svg + ("" if svg.endswith("\n") else "\n") + marks[name]
