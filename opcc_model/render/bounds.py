@@ -2,7 +2,9 @@
 
 Graphviz's ``dot`` layout grows faster than the size of the graph (crossing minimisation
 over many edges): a stage dependency map of 375 activities and 3,000 dependencies ran for
-more than 12 minutes. A diagram over :func:`diagram_limit` is not laid out whole: dependency
+more than 12 minutes. Measured with ``bench/render_limits.py`` (CPU time of the worker on the
+2-core machine of this project): 197 nodes and edges 0.9 s, 483 5.5 s, 803 41 s; a process-level
+summary of 569 6.3 s. 600 keeps a layout to about 10 s. A diagram over :func:`diagram_limit` is not laid out whole: dependency
 maps are drawn summarised (see :mod:`opcc_model.render.summary`). ``bench/render_limits.py``
 measures the layout time by size on this machine class; the default limit keeps every
 layout under ~10 s there (``OPCC_DIAGRAM_LIMIT`` changes it).
@@ -20,7 +22,7 @@ from opcc_model.errors import RenderUnavailable
 
 __all__ = ["DEFAULT_LIMIT", "diagram_limit", "diagram_size", "over_limit"]
 
-DEFAULT_LIMIT = 2000
+DEFAULT_LIMIT = 600
 """Nodes plus edges of the largest diagram laid out whole (see ``bench/render_limits.py``)."""
 
 _EDGE = re.compile(r"^\s*(?:\"(?:[^\"\\]|\\.)*\"|[\w.]+)\s*->", re.MULTILINE)

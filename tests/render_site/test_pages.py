@@ -220,3 +220,14 @@ def test_area_page_always_shows_coverage_handoffs_and_findings_from_the_queries(
     for finding in check(site_model, area="example-area"):
         if finding.area == "example-area":
             assert finding.message in text
+
+
+def test_a_raci_matrix_over_the_page_limit_is_offered_as_csv_only(site, site_model, monkeypatch):
+    from opcc_model.render.site import pages
+
+    area = site_model.boundaries[0].area
+    assert "<table class=\"raci-matrix\">" in render_raci(site, area)
+    monkeypatch.setattr(pages, "RACI_PAGE_ROWS", 1)
+    html = render_raci(site, area)
+    assert "<table class=\"raci-matrix\">" not in html
+    assert "CSV only" in html and f'href="raci-{area}.csv"' in html

@@ -36,6 +36,7 @@ __all__ = [
     "render_glossary",
     "render_area",
     "render_raci",
+    "RACI_PAGE_ROWS",
     "render_search",
     "render_plan",
     "render_findings",
@@ -243,16 +244,23 @@ def render_plan(site: Site, plan_id: str, /) -> str:
     )
 
 
+RACI_PAGE_ROWS = 2000
+"""A RACI matrix of more activities than this is offered as CSV only (a page of tens of thousands of rows × every role is too big to open)."""
+
+
 def render_raci(site: Site, area: str, /) -> str:
-    """The RACI matrix page of one area (activities × roles), linking its CSV download."""
+    """The RACI matrix page of one area (activities × roles), linking its CSV download; CSV only over :data:`RACI_PAGE_ROWS`."""
     boundary = site.model.boundary(area)
+    rows = raci_rows(site.model, area=area)
     return _render(
         site,
         "raci.html",
         page_path("raci", area),
         f"RACI matrix: {boundary.name}",
         boundary=boundary,
-        rows=raci_rows(site.model, area=area),
+        rows=rows if len(rows) <= RACI_PAGE_ROWS else [],
+        total=len(rows),
+        limit=RACI_PAGE_ROWS,
         csv=relative(page_path("raci", area), csv_path(area)),
     )
 
