@@ -195,6 +195,16 @@ def serve(requests: IO[bytes], replies: IO[bytes], /) -> None:
             _send(replies, {"ok": False, "error": str(exc)}, b"")
 
 
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when its parent is gone (killed -9: no one would close our pipe mid-layout)."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 if __name__ == "__main__":
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     serve(sys.stdin.buffer, sys.stdout.buffer)
