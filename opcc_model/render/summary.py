@@ -9,8 +9,8 @@ boundary). When even that is over the limit, processes are grouped by stage. The
 >>> import opcc_model
 >>> model = opcc_model.load(opcc_model.example_root("process-maps"))
 >>> graph, rows = dependency_summary(model, stage="develop")
->>> rows[0].process, rows[0].activities > 0
-('draft-the-plan', True)
+>>> "draft-the-plan" in [r.process for r in rows], all(r.activities > 0 for r in rows)
+(True, True)
 """
 
 from __future__ import annotations
