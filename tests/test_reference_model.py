@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from pathlib import Path
 
 import pytest
@@ -304,6 +306,10 @@ def _documented_findings() -> dict[tuple[str, str, str | None], bool]:
     return documented
 
 
+CHECKED_ON = datetime.date(2027, 1, 1)
+"""The date the reference model is checked on (revocations are judged at this date)."""
+
+
 @pytest.fixture(scope="module")
 def findings(model: Model) -> opcc_model.queries.FindingList:
     root = opcc_model.reference_root()
@@ -311,6 +317,7 @@ def findings(model: Model) -> opcc_model.queries.FindingList:
         model,
         settings=opcc_model.config.load_settings(root),
         plans=opcc_model.plan.load_plans(root, model),
+        on=CHECKED_ON,
     )
 
 

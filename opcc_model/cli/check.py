@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, info
+from opcc_model.cli.dates import add_date_option, chosen_date
 from opcc_model.config import load_settings
 from opcc_model.findings import SEVERITIES, Finding
 from opcc_model.cache import load_cached as load
@@ -43,6 +44,7 @@ def register(subparsers: Any) -> None:
         default="error",
         help="exit 1 when an unwaived finding is at or above this severity (default: error)",
     )
+    add_date_option(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -117,7 +119,7 @@ def handle(args: argparse.Namespace) -> int:
     """Load, check, print; the exit status follows ``--fail-on``."""
     model = load(args.path)
     plans = load_plans(args.path, model)
-    findings = check(model, area=args.area, settings=load_settings(args.path), plans=plans)
+    findings = check(model, area=args.area, settings=load_settings(args.path), plans=plans, on=chosen_date(args))
     if args.format == "json":
         print(to_json(findings), end="")
     elif args.format == "github":
