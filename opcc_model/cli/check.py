@@ -119,7 +119,7 @@ def handle(args: argparse.Namespace) -> int:
     """Load, check, print; the exit status follows ``--fail-on``."""
     model = load(args.path)
     plans = load_plans(args.path, model)
-    findings = check(model, area=args.area, settings=load_settings(args.path), plans=plans, on=chosen_date(args))
+    findings = check(model, area=args.area, settings=load_settings(args.path), plans=plans, on=chosen_date(args, announce=bool(model.instruments)))
     if args.format == "json":
         print(to_json(findings), end="")
     elif args.format == "github":

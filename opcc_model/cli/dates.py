@@ -46,7 +46,11 @@ def add_date_option(parser: argparse.ArgumentParser) -> None:
 
 
 def chosen_date(args: argparse.Namespace, *, announce: bool = True) -> datetime.date:
-    """The date of ``--date``, or today; when defaulted (and ``announce``), print ``date: YYYY-MM-DD`` to stderr."""
+    """The date of ``--date``, or today; when defaulted (and ``announce``), print ``date: YYYY-MM-DD`` to stderr.
+
+    Commands announce the date when it can change their output (``opcc check`` when the
+    model has ``law/instruments.yaml``; ``opcc calendar`` always).
+    """
     given: datetime.date | None = getattr(args, "date", None)
     if given is not None:
         return given
