@@ -8,7 +8,9 @@ The JSON Schemas of the YAML files come from these types (:mod:`opcc_model.schem
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from opcc_model.law import Duty, Instrument
 from opcc_model.model import Artifact, Boundary, PagCode, Process, Role, Slug, Stage
@@ -49,9 +51,34 @@ class ArtifactsFile(_File):
 
 
 class GlossaryFile(_File):
-    """``pag/glossary.yaml``: the PAG codes (or an open glossary in PAG's format)."""
+    """``pag/glossary.yaml``: the glossary codes, open (the shipped reference glossary) or a licensed PAG.
 
+    >>> GlossaryFile.model_validate({"provenance": "licensed", "codes": [{"code": "1", "name": "G"}]}).codes[0].provenance
+    'licensed'
+    >>> GlossaryFile.model_validate({"codes": [{"code": "1", "name": "G"}]}).codes[0].provenance
+    'open'
+    """
+
+    provenance: Literal["open", "licensed"] = "open"
+    """Where the file's codes come from: ``open`` (the default: an open glossary in PAG's
+    format, never presented as the licensed PAG) or ``licensed`` (a licensed Police Activities
+    Glossary). Every code takes it unless it says otherwise."""
     codes: tuple[PagCode, ...]
+    """The codes, parents before or after children (every parent must exist)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _codes_take_the_file_provenance(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("codes"), (list, tuple)):
+            given = data.get("provenance", "open")
+            data = {
+                **data,
+                "codes": [
+                    {"provenance": given, **c} if isinstance(c, dict) and "provenance" not in c else c
+                    for c in data["codes"]
+                ],
+            }
+        return data
 
 
 class InstrumentsFile(_File):

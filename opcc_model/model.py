@@ -30,6 +30,7 @@ from opcc_model.vocabulary import (
     Holder,
     Jurisdiction,
     PagCodeStr,
+    Provenance,
     Side,
     Slug,
     Url,
@@ -43,6 +44,7 @@ __all__ = [
     "Side",
     "Holder",
     "Jurisdiction",
+    "Provenance",
     "ActivityKind",
     "ArtifactKind",
     "SIDES",
@@ -283,16 +285,27 @@ class Process(_Frozen):
 
 
 class PagCode(_Frozen):
-    """One code of the Police Activities Glossary (or of an open glossary in its format).
+    """One code of a glossary in PAG's format: the open reference glossary, a licensed PAG, or an area's local code.
 
     >>> PagCode(code="1.1", name="Engagement").level
     2
+    >>> PagCode(code="1.1", name="Engagement").provenance
+    'open'
     """
 
     code: PagCodeStr
+    """The code: dot-separated positive integers, such as ``"1.3.4.1"``."""
     name: str
+    """What the code stands for, in words."""
     description: str | None = None
+    """More about the code (shown on the site and in tooltips)."""
     basis: tuple[str, ...] = ()
+    """The statute, order or guidance the code rests on."""
+    provenance: Provenance = "open"
+    """Where the code comes from: ``open`` (the open reference glossary shipped here, never the
+    licensed PAG), ``licensed`` (a licensed Police Activities Glossary file) or ``local`` (an
+    area's own code, declared in its boundary file). Set once for a whole glossary file with its
+    top-level ``provenance:`` key."""
 
     @property
     def level(self) -> int:
