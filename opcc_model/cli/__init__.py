@@ -26,6 +26,7 @@ __all__ = ["main", "run", "build_parser", "COMMANDS"]
 COMMANDS: dict[str, str] = {
     "validate": "load a model and check its integrity",
     "check": "print the gaps, overlaps and dependencies of a model as findings",
+    "explain": "print what a finding code means, why it matters and how to fix it",
     "query": "ask a dependency or coverage question and print the table",
     "render": "draw the value chain, process maps, boundary and dependency maps",
     "site": "build the static HTML site of a model, with its findings report",
