@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import os
 import shutil
 import tempfile
@@ -54,6 +56,7 @@ def site_files(site: Site, /) -> dict[str, bytes]:
         page_path("glossary"): pages.render_glossary(site),
         page_path("search"): pages.render_search(site),
         page_path("findings"): pages.render_findings(site),
+        page_path("timeline"): pages.render_timeline(site),
     }
     for stage in model.stages:
         text[page_path("stage", stage.id)] = pages.render_stage(site, stage.id)
@@ -92,6 +95,7 @@ def build_site(
     diagrams: bool = True,
     settings: Settings | None = None,
     plans: Iterable[Plan] = (),
+    on: datetime.date | None = None,
 ) -> Path:
     """Write the site of ``model`` into the folder ``out`` and return it.
 
@@ -112,7 +116,7 @@ def build_site(
         )
     previous = target if (target / MARKER).is_file() else None
     files = site_files(
-        plan_site(model, area=area, diagrams=diagrams, settings=settings, plans=plans, reuse=previous)
+        plan_site(model, area=area, diagrams=diagrams, settings=settings, plans=plans, reuse=previous, on=on)
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
