@@ -222,11 +222,12 @@ def process_map(
     position = {a.id: i for i, a in enumerate(process.activities)}
     named: set[str] = set()
     branches: dict[tuple[str, str], str] = {}
-    for a in process.activities:
-        for o in a.outcomes:
+    for decider in process.activities:
+        for o in decider.outcomes:
             for t in o.then:  # outcomes leading to the same activity share one edge, "a / b"
-                branches[(a.id, t)] = f"{branches[(a.id, t)]} / {o.name}" if (a.id, t) in branches else o.name
-    drawn = set()
+                key = (decider.id, t)
+                branches[key] = f"{branches[key]} / {o.name}" if key in branches else o.name
+    drawn: set[tuple[str, str]] = set()
     for producer, consumer, artifacts in sorted(
         drawn_dependencies(model, process.id), key=lambda e: (position[e[0]], position[e[1]])
     ):
