@@ -225,8 +225,8 @@ def process_map(
     for decider in process.activities:
         for o in decider.outcomes:
             for t in o.then:  # outcomes leading to the same activity share one edge, "a / b"
-                key = (decider.id, t)
-                branches[key] = f"{branches[key]} / {o.name}" if key in branches else o.name
+                pair = (decider.id, t)
+                branches[pair] = f"{branches[pair]} / {o.name}" if pair in branches else o.name
     drawn: set[tuple[str, str]] = set()
     for producer, consumer, artifacts in sorted(
         drawn_dependencies(model, process.id), key=lambda e: (position[e[0]], position[e[1]])
