@@ -25,7 +25,7 @@ def declared_references(model):
 
 def test_site_has_a_page_for_everything(built_site, site_model, site_plans):
     expected = (
-        ["index.html", "value-chain.html", "dependencies.html", "glossary.html", "search.html", "findings.html",
+        ["index.html", "value-chain.html", "dependencies.html", "glossary.html", "search.html", "findings.html", "timeline.html",
          MARKER, MANIFEST, "static/site.css", "static/site.js", "static/favicon.svg"]
         + [f"plan-{p.id}.{ext}" for p in site_plans for ext in ("html", "svg")]
         + [f"stage-{s.id}.html" for s in site_model.stages]

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import os
 import re
 import shutil
@@ -55,6 +57,7 @@ def site_files(site: Site, /) -> dict[str, bytes]:
         page_path("glossary"): pages.render_glossary(site),
         page_path("search"): pages.render_search(site),
         page_path("findings"): pages.render_findings(site),
+        page_path("timeline"): pages.render_timeline(site),
     }
     for stage in model.stages:
         text[page_path("stage", stage.id)] = pages.render_stage(site, stage.id)
@@ -117,6 +120,7 @@ def build_site(
     diagrams: bool = True,
     settings: Settings | None = None,
     plans: Iterable[Plan] = (),
+    on: datetime.date | None = None,
 ) -> Path:
     """Write the site of ``model`` into the folder ``out`` and return it.
 
@@ -142,7 +146,7 @@ def build_site(
             f"{target}: expected an empty folder or a site built by opcc, found other files (not replacing them)"
         )
     previous = target if (target / MARKER).is_file() else None
-    site = plan_site(model, area=area, diagrams=diagrams, settings=settings, plans=plans, reuse=previous)
+    site = plan_site(model, area=area, diagrams=diagrams, settings=settings, plans=plans, reuse=previous, on=on)
     files = site_files(site)
     _remove_swap_debris(target) if target.parent.is_dir() else None
     with Output(target, "site") as output:

@@ -37,6 +37,7 @@ __all__ = [
     "render_role",
     "render_artifact",
     "render_glossary",
+    "render_timeline",
     "render_area",
     "render_raci",
     "RACI_PAGE_ROWS",
@@ -198,6 +199,15 @@ def render_artifact(site: Site, artifact_id: str, /) -> str:
         producers=[model.activity(a) for a in producers(model).get(artifact_id, ())],
         consumers=[model.activity(a) for a in consumers(model).get(artifact_id, ())],
     )
+
+
+def render_timeline(site: Site, /) -> str:
+    """The statutory year of the site's date: per month, what is due, who, the basis, linked to the activity pages."""
+    months: dict[str, list[Any]] = {}
+    for entry in site.timeline or ():
+        months.setdefault(entry.date.strftime("%B %Y"), []).append(entry)
+    year = site.on.year if site.on else None
+    return _render(site, "timeline.html", page_path("timeline"), f"Statutory timeline {year}", months=months, on=site.on)
 
 
 def render_glossary(site: Site, /) -> str:
