@@ -51,6 +51,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "handoffs": ("opcc_model.queries", "handoffs"),
     "impact": ("opcc_model.queries", "impact"),
     "coverage": ("opcc_model.queries", "coverage"),
+    "who_decides": ("opcc_model.queries", "who_decides"),
+    "holdings": ("opcc_model.queries.holdings", "holdings"),
+    "compare_schemes": ("opcc_model.queries.holdings", "compare"),
+    "migrate": ("opcc_model.migrate", "migrate"),
     "Settings": ("opcc_model.config", "Settings"),
     "load_settings": ("opcc_model.config", "load_settings"),
     # graphs
@@ -128,7 +132,11 @@ if TYPE_CHECKING:  # for type checkers and editors: the lazy names, typed
         impact,
         path,
         upstream,
+        who_decides,
     )
+    from opcc_model.queries.holdings import compare as compare_schemes
+    from opcc_model.queries.holdings import holdings
+    from opcc_model.migrate import migrate
     from opcc_model.render.diagrams import diagrams
     from opcc_model.render.notebook import inline
     from opcc_model.render.site import build_site

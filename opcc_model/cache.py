@@ -34,7 +34,7 @@ from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from opcc_model import documents, integrity
 from opcc_model.atomic import write_bytes
@@ -45,7 +45,7 @@ from opcc_model.yamlsource import paused_gc
 
 __all__ = ["cache_dir", "cache_file", "load_cached", "FORMAT"]
 
-FORMAT = 3
+FORMAT = 4
 """The layout of the cache file; a different number is a miss."""
 
 _COLD_KEYWORDS = {"cache": False} if "cache" in inspect.signature(load).parameters else {}
@@ -135,6 +135,33 @@ def _encode(kind: type[BaseModel], objs: Sequence[BaseModel]) -> list[Any]:
         column = columns[index]
         columns[index] = [[len(items) for items in column], _encode(inner, [i for items in column for i in items])]
     return columns
+
+
+_DUMPED = frozenset({"boundary"})
+"""Kinds stored as their JSON dump and validated again when read: few files, with dates, exact
+amounts and optional nested types the column layout does not hold."""
+
+
+def _pack(kind: str, document: BaseModel) -> Any:
+    """What the cache stores for one document of ``kind``: its columns, or its JSON dump."""
+    if kind in _DUMPED:
+        return document.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    return _encode(FILE_KINDS[kind], [document])
+
+
+def _unpack(kind: str, stored: Any, shared: dict[Any, Any] | None = None) -> BaseModel:
+    """The document :func:`_pack` stored (raises ``ValueError`` and the like when it is not one)."""
+    if kind in _DUMPED:
+        if stored.__class__ is not dict:
+            raise ValueError(f"expected a {kind} document")
+        try:
+            return FILE_KINDS[kind].model_validate(stored)
+        except ValidationError as exc:
+            raise ValueError(str(exc)) from None
+    decoded = _decode(FILE_KINDS[kind], stored, shared)
+    if len(decoded) != 1:
+        raise ValueError(f"expected one {kind} document")
+    return decoded[0]  # type: ignore[no-any-return]
 
 
 def _expand(column: Any) -> list[Any]:
@@ -295,7 +322,7 @@ def _quoted(relative: str) -> bytes:
 
 def _line(relative: str, kind: str, digest: str, stat: list[int], document: BaseModel) -> bytes:
     """One file's line of the cache: ``"relative":[kind, digest, columns, stat]``."""
-    entry = [kind, digest, _encode(FILE_KINDS[kind], [document]), stat]
+    entry = [kind, digest, _pack(kind, document), stat]
     return _quoted(relative) + json.dumps(entry, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
@@ -334,7 +361,7 @@ def _read_encoded(root: str, todo: list[tuple[str, str]]) -> list[list[Any] | No
         out = []
         for kind, relative in todo:
             document = documents.read(root, relative, kind)
-            out.append(None if document is None else _encode(FILE_KINDS[kind], [document]))
+            out.append(None if document is None else _pack(kind, document))
         return out
 
 
@@ -359,7 +386,7 @@ def _read_all(root: str, todo: list[tuple[str, str]]) -> list[Any]:
     out: list[Any] = [None] * len(todo)
     for i, (chunk, result) in enumerate(zip(chunks, results)):
         for j, ((kind, _), encoded) in enumerate(zip(chunk, result)):
-            out[i + j * workers] = None if encoded is None else _decode(FILE_KINDS[kind], encoded)[0]
+            out[i + j * workers] = None if encoded is None else _unpack(kind, encoded)
     return out
 
 
@@ -379,16 +406,15 @@ def _document(kind: str, entry: Any, shared: dict[Any, Any] | None = None) -> Ba
     if type(entry) is not list or len(entry) != 4 or entry[0] != kind:
         return None
     try:
-        decoded = _decode(FILE_KINDS[kind], entry[2], shared)
+        return _unpack(kind, entry[2], shared)
     except (ValueError, TypeError, KeyError, IndexError):
         return None
-    return decoded[0] if len(decoded) == 1 else None
 
 
 def _documents(kind: str, entries: list[Any], shared: dict[Any, Any]) -> list[BaseModel | None]:
     """The documents of several cache entries of one kind, decoded together (one by one if any is bad)."""
     try:
-        if all(type(entry) is list and len(entry) == 4 and entry[0] == kind for entry in entries):
+        if kind not in _DUMPED and all(type(entry) is list and len(entry) == 4 and entry[0] == kind for entry in entries):
             blocks = [entry[2] for entry in entries]
             spec = _spec(FILE_KINDS[kind])
             if all(block.__class__ is list and len(block) == len(spec.names) for block in blocks):

@@ -193,6 +193,11 @@ def entries(kind: str, document: Any) -> list[Entry]:
         area = document.area
         keys = [(f"area:{area}", ())]
         keys += [(f"allocation:{area}/{a.pag}", ("allocations", i)) for i, a in enumerate(document.allocations)]
+        keys += [(f"officer:{area}/{o.id}", ("officers", i)) for i, o in enumerate(document.officers)]
+        keys += [(f"localcode:{area}/{c.code}", ("codes", i)) for i, c in enumerate(document.codes)]
+        keys += [(f"delegation:{area}/{i}", ("delegations", i)) for i in range(len(document.delegations))]
+        keys += [(f"ladder:{area}/{i}", ("ladders", i)) for i in range(len(document.ladders))]
+        keys += [(f"decision:{area}/{i}", ("decisions", i)) for i in range(len(document.decisions))]
         keys += [(f"waiver:{area}/{i}", ("waivers", i)) for i in range(len(document.waivers))]
     return keys
 

@@ -245,7 +245,7 @@ def test_both_example_areas_load_and_one_is_welsh(model: Model) -> None:
         assert boundary.holder_of("2.7") == "chief-constable"
         assert boundary.holder_of("1.3.3.1") == "joint"
         assert boundary.allocation_for("1.3.3.1").arrangement
-        delegated = [a for a in boundary.allocations if a.delegated_by == "commissioner"]
+        delegated = [a for a in boundary.allocations if a.relation == "consent"]
         assert delegated and all(a.instrument for a in delegated)
         assert boundary.waivers and all(w.reason for w in boundary.waivers)
 

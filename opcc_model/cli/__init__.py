@@ -31,6 +31,7 @@ COMMANDS: tuple[str, ...] = (
     "plan",
     "diff",
     "scenario",
+    "migrate",
 )
 """Subcommand modules under ``opcc_model.cli``; each defines ``register(subparsers)``."""
 

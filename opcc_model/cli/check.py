@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from typing import Any
 
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, info
@@ -20,7 +21,7 @@ from opcc_model.plan import load_plans
 from opcc_model.location import Location
 from opcc_model.queries import FindingList, at_or_above, check
 
-__all__ = ["register", "handle", "to_text", "to_json", "to_github", "github_escape", "summary"]
+__all__ = ["register", "handle", "iso_date", "to_text", "to_json", "to_github", "github_escape", "summary"]
 
 FORMATS = ("text", "json", "github")
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -43,7 +44,25 @@ def register(subparsers: Any) -> None:
         default="error",
         help="exit 1 when an unwaived finding is at or above this severity (default: error)",
     )
+    parser.add_argument(
+        "--date",
+        type=iso_date,
+        default=None,
+        help="run date-dependent checks (expired temporary arrangements) as on this day, YYYY-MM-DD (default: today)",
+    )
     parser.set_defaults(handler=handle)
+
+
+def iso_date(text: str) -> date:
+    """A ``YYYY-MM-DD`` date for ``--date`` (argparse reports anything else and exits 2).
+
+    >>> iso_date("2026-01-31")
+    datetime.date(2026, 1, 31)
+    """
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, found {text!r}") from None
 
 
 def _where(finding: Finding, path: str) -> Location:
@@ -117,12 +136,14 @@ def handle(args: argparse.Namespace) -> int:
     """Load, check, print; the exit status follows ``--fail-on``."""
     model = load(args.path)
     plans = load_plans(args.path, model)
-    findings = check(model, area=args.area, settings=load_settings(args.path), plans=plans)
+    on = args.date or date.today()
+    findings = check(model, area=args.area, settings=load_settings(args.path), plans=plans, on=on)
     if args.format == "json":
         print(to_json(findings), end="")
     elif args.format == "github":
         print(to_github(findings, args.path), end="")
     else:
         print(to_text(findings, args.path), end="")
-    info(summary(findings))
+    dated = any(item.until for b in model.boundaries for item in (*b.allocations, *b.delegations, *b.ladders))
+    info(f"{summary(findings)} (dates checked as on {on.isoformat()})" if dated else summary(findings))
     return EXIT_FINDINGS if at_or_above(findings, args.fail_on) else EXIT_OK

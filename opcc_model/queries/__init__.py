@@ -9,8 +9,12 @@
 from opcc_model.queries import dependencies as _dependencies  # noqa: F401  (registers OPCC-D1xx)
 from opcc_model.queries import gaps as _gaps  # noqa: F401  (registers OPCC-G1xx)
 from opcc_model.queries import overlaps as _overlaps  # noqa: F401  (registers OPCC-O1xx)
+from opcc_model.queries import register as _register  # noqa: F401  (registers OPCC-S109)
+from opcc_model.queries import schemechains as _schemechains  # noqa: F401  (registers OPCC-S103-S106)
+from opcc_model.queries import schemes as _schemes  # noqa: F401  (registers OPCC-S101, S102, S107, S108, S110)
 from opcc_model.queries.check import FindingList, at_or_above, check
 from opcc_model.queries.coverage import coverage
+from opcc_model.queries.decides import WhoDecides, who_decides
 from opcc_model.queries.flow import NoPath, downstream, path, upstream
 from opcc_model.queries.handoffs import HandoffTable, handoffs
 from opcc_model.queries.impact import impact
@@ -29,4 +33,6 @@ __all__ = [
     "impact",
     "path",
     "upstream",
+    "WhoDecides",
+    "who_decides",
 ]

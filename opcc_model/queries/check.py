@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from opcc_model.config import Settings
 from opcc_model.errors import NotFound
@@ -17,6 +18,7 @@ from opcc_model.model import Model
 from opcc_model.plan.checks import check_plan
 from opcc_model.plan.model import Plan
 from opcc_model.queries.rules import CHECKS
+from opcc_model.queries.schemeindex import checking_on
 from opcc_model.queries.table import Cell, Tabular
 from opcc_model.yamlsource import paused_gc
 
@@ -85,8 +87,12 @@ def check(
     area: str | None = None,
     settings: Settings | None = None,
     plans: Iterable[Plan] = (),
+    on: date | None = None,
 ) -> FindingList:
     """Every finding of ``model``: model-wide rules once, per-area rules for ``area`` (default: every area).
+
+    ``on`` is the day date-dependent checks (a temporary arrangement past its ``until``,
+    OPCC-S106) run for; default today. Pass a fixed date for results that do not change.
 
     Severities follow ``settings`` (see :func:`opcc_model.config.load_settings`). A waiver
     in an area silences the finding of that area whose code matches and whose first
@@ -100,7 +106,7 @@ def check(
     Raises :class:`~opcc_model.errors.NotFound` for an unknown ``area`` (naming the areas).
     """
     chosen = _areas(model, area)
-    with paused_gc():  # tens of thousands of findings and no cycles: a collection would only walk the model
+    with paused_gc(), checking_on(on):  # tens of thousands of findings and no cycles: a collection would only walk the model
         return _check(model, chosen, settings or Settings(), plans)
 
 

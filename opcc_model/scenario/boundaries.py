@@ -41,8 +41,8 @@ def move_allocation(model: Model, op: MoveAllocation, /) -> Step:
         raise Problem(f"PAG code \"{op.pag}\" is not in the glossary", "pag")
     try:
         line = Allocation(
-            pag=op.pag, holder=op.holder, arrangement=op.arrangement,
-            delegated_by=op.delegated_by, instrument=op.instrument,
+            pag=op.pag, holder=op.holder, relation=op.relation, consent_by=op.consent_by,
+            arrangement=op.arrangement, forum=op.forum, delegated_by=op.delegated_by, instrument=op.instrument,  # type: ignore[arg-type]  # a string names the document
         )
     except ValidationError as exc:
         raise Problem(str(exc.errors()[0]["msg"]).removeprefix("Value error, "), "holder") from None

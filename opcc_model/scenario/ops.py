@@ -51,8 +51,14 @@ class MoveAllocation(_Op):
     area: Slug
     pag: PagCodeStr
     holder: Holder
+    relation: Literal["reserved", "own", "consent"] | None = None
+    """How the new holder holds it (``consent`` for the Chief Constable with the commissioner's consent)."""
+    consent_by: Slug | None = None
+    """For ``relation: consent``: the consenting role (or ``commissioner``)."""
     arrangement: str | None = None
+    forum: str | None = None
     delegated_by: Holder | None = None
+    """Deprecated: ``delegated_by: commissioner`` on the chief constable is read as a consent."""
     instrument: str | None = None
     keep_more_specific: bool = False
 
