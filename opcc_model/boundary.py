@@ -10,6 +10,7 @@ threshold ladders, named officers, local codes, a default rule and a decision re
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import StringConstraints, model_validator
@@ -18,7 +19,7 @@ from opcc_model.scheme import FORMAT, Decision, DefaultRule, Delegation, Ladder,
 from opcc_model.vocabulary import Frozen as _Frozen
 from opcc_model.vocabulary import Holder, Jurisdiction, PagCodeStr, Side, Slug
 
-__all__ = ["Allocation", "Waiver", "Officer", "LocalCode", "Boundary", "Body"]
+__all__ = ["Allocation", "Waiver", "Officer", "LocalCode", "Boundary", "Body", "ROLE_KEYS"]
 
 Body = Literal["pcc", "mayor", "mopac", "board"]
 """The kind of local policing body: a PCC (or PFCC), a combined-authority mayor, the Mayor's
@@ -200,6 +201,11 @@ class Boundary(_Frozen):
     def _known_format(self) -> Boundary:
         if self.format > FORMAT or self.format < 1:
             raise ValueError(f"expected format 1 to {FORMAT}, found format {self.format} (a newer opcc-model wrote it?)")
+        if self.jurisdiction == "wales" and self.body in ("mayor", "mopac"):
+            raise ValueError(
+                f"body: a Welsh area has no mayoral route (no mayors in Wales; functions go to local government "
+                f"leaders, LAW.md section 11), found body {self.body!r}"
+            )
         return self
 
     def allocation_for(self, code: str) -> Allocation | None:
@@ -217,11 +223,48 @@ class Boundary(_Frozen):
             return allocation.holder
         return self.default.holder if self.default else None
 
-    def ladder_for(self, code: str) -> Ladder | None:
-        """The ladder on the most specific prefix of ``code`` (first listed on a tie)."""
-        return _most_specific(self.ladders, code)
+    def ladder_for(self, code: str, on: _dt.date | None = None) -> Ladder | None:
+        """The ladder on the most specific prefix of ``code`` (first listed on a tie), in force on ``on`` if given."""
+        ladders = self.ladders if on is None else tuple(lad for lad in self.ladders if lad.in_force(on))
+        return _most_specific(ladders, code)
+
+    def with_role_renamed(self, old: str, new: str, /) -> Boundary:
+        """This boundary with every mention of the role ``old`` (delegations, ladders, decisions, deputy, consents) as ``new``.
+
+        >>> from opcc_model.scheme import Delegation
+        >>> b = Boundary(area="a", name="A", jurisdiction="england", deputy="dpcc",
+        ...              delegations=(Delegation(pag="1", by="pcc", to="dpcc"),))
+        >>> r = b.with_role_renamed("pcc", "mayor")
+        >>> r.delegations[0].by, r.deputy
+        ('mayor', 'dpcc')
+        """
+        data = self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        return Boundary.model_validate(_renamed(data, old, new))
 
     @property
     def uses_deprecated_keys(self) -> bool:
         """Whether a line still uses a key of format 1 (``delegated_by``)."""
         return any(a.delegated_by is not None for a in self.allocations)
+
+
+ROLE_KEYS = frozenset(
+    {"by", "to", "decides", "consulted", "agree", "told", "report_to", "decided_by", "agreed_by", "deputy", "consent_by", "reports_to"}
+)
+"""The keys of a boundary file whose values are role (or officer) ids."""
+
+
+def _renamed(data: object, old: str, new: str) -> object:
+    """``data`` (a boundary's JSON) with the role id ``old`` replaced by ``new`` under :data:`ROLE_KEYS`."""
+    if isinstance(data, list):
+        return [_renamed(item, old, new) for item in data]
+    if not isinstance(data, dict):
+        return data
+    out: dict[str, object] = {}
+    for key, value in data.items():
+        if key in ROLE_KEYS and value == old:
+            out[key] = new
+        elif key in ROLE_KEYS and isinstance(value, list):
+            out[key] = [new if v == old else v for v in value]
+        else:
+            out[key] = _renamed(value, old, new)
+    return out

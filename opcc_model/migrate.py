@@ -88,7 +88,8 @@ def boundary_1_to_2(text: str, file: str, principal: str) -> str:
         edits.append((start, end, f"relation: consent{glue}consent_by: {principal}"))
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
-    return _format_line(text)
+    parsed = _plain(text, file)
+    return text if isinstance(parsed, dict) and "format" in parsed else _format_line(text)
 
 
 def _plain(text: str, file: str) -> object:
@@ -134,11 +135,15 @@ def plan_migration(root: str | os.PathLike[str], /) -> list[Change]:
             issues.append(exc.issue)
             continue
         version = data.get("format", 1) if isinstance(data, dict) else 1
-        if not isinstance(version, int) or version >= FORMAT:
+        if not isinstance(version, int):
+            continue
+        # a current file still using the old key (accepted with OPCC-S110) gets the last step again
+        stale = version >= FORMAT and kind == "boundary" and "delegated_by" in text
+        if version >= FORMAT and not stale:
             continue
         new = text
         try:
-            for step in range(version, FORMAT):
+            for step in range(min(version, FORMAT - 1), FORMAT):
                 new = steps[step](new, shown, principal)
             Boundary.model_validate(_plain(new, shown))
         except MigrationError as exc:

@@ -127,7 +127,9 @@ def as_instrument(value: Any) -> Any:
     return {"document": value} if isinstance(value, str) else value
 
 
-InstrumentField = Annotated[SchemeInstrument | None, BeforeValidator(as_instrument)]
+InstrumentField = Annotated[
+    SchemeInstrument | None, BeforeValidator(as_instrument, json_schema_input_type=SchemeInstrument | str | None)
+]
 
 
 class _Dated(_Frozen):

@@ -106,7 +106,7 @@ def who_decides(
     holder = allocation.holder if allocation else (boundary.default.holder if boundary.default else None)
     relation = (allocation.relation if allocation else None) or ("reserved" if holder == "commissioner" else "own")
     decider: str | None = None
-    ladder = boundary.ladder_for(code)
+    ladder = boundary.ladder_for(code, when)
     value: Decimal | None = None
     if ladder is not None and ladder.in_force(when) and amount is not None:
         try:

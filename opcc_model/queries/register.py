@@ -59,7 +59,7 @@ def out_of_scheme_decisions(model: Model, area: str, /) -> Iterator[Finding]:
 def _decision_problems(model: Model, area: str, decision: Decision) -> list[str]:
     boundary = model.boundary(area)
     on = decision.date
-    ladder = boundary.ladder_for(decision.pag)
+    ladder = boundary.ladder_for(decision.pag, on)
     if ladder is not None and ladder.in_force(on) and decision.amount is not None:
         tier = ladder.tier_for(decision.amount)
         if tier is None:

@@ -12,11 +12,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from opcc_model.boundary import Body
 from opcc_model.model import Activity, Holder, Jurisdiction, PagCodeStr, Process, Side, Slug
+from opcc_model.scheme import Delegation, Ladder
 
 __all__ = [
     "Letter",
     "MoveAllocation",
+    "AmendScheme",
     "Reassign",
     "NewRole",
     "ReplaceRole",
@@ -185,8 +188,24 @@ class MergeAreas(_Op):
     into: MergedArea
 
 
+class AmendScheme(_Op):
+    """Change an area's scheme: the kind of body, the deputy, delegations and ladders added (a ladder replaces one on the same code).
+
+    >>> AmendScheme(area="a", body="mayor").delegations
+    ()
+    """
+
+    op: Literal["amend-scheme"] = "amend-scheme"
+    area: Slug
+    body: Body | None = None
+    deputy: Slug | None = None
+    delegations: tuple[Delegation, ...] = ()
+    ladders: tuple[Ladder, ...] = ()
+
+
 Operation = Annotated[
     MoveAllocation
+    | AmendScheme
     | Reassign
     | ReplaceRole
     | AddProcess
@@ -202,6 +221,7 @@ Operation = Annotated[
 
 OPERATION_TYPES: tuple[type[_Op], ...] = (
     MoveAllocation,
+    AmendScheme,
     Reassign,
     ReplaceRole,
     AddProcess,

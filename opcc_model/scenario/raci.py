@@ -149,6 +149,8 @@ def replace_role(model: Model, op: ReplaceRole, /) -> Step:
         if any(w.subject == op.role for w in b.waivers) else b
         for b in result.boundaries
     )
+    if not op.keep:  # the scheme's delegations, ladders, decisions and consents follow the role
+        boundaries = tuple(b.with_role_renamed(op.role, op.by) for b in boundaries)
     result = result.model_copy(update={"boundaries": boundaries})
     note = f"{moved} RACI entr{'y' if moved == 1 else 'ies'} moved from '{op.role}' to '{op.by}'"
     return Step(model=result, notes=(note,), placed=tuple(f"role:{r.id}" for r in added))

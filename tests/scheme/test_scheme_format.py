@@ -132,3 +132,10 @@ def test_a_local_code_needs_an_existing_parent(minimal: Path, capsys) -> None:
     write_area(minimal, "codes: [{code: '7.1', name: Orphan}]\n")
     assert main(["validate", str(minimal)]) == 2
     assert 'parent "7" is in neither the glossary' in capsys.readouterr().err
+
+
+def test_a_welsh_area_has_no_mayoral_route(minimal: Path, capsys) -> None:
+    path = write_area(minimal, "body: mayor\n")
+    path.write_text(path.read_text(encoding="utf-8").replace("jurisdiction: england", "jurisdiction: wales"), encoding="utf-8")
+    assert main(["validate", str(minimal)]) == 2
+    assert "a Welsh area has no mayoral route" in capsys.readouterr().err

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from opcc_model.findings import RULES
 from opcc_model.graph import consumers, dependencies, is_cross_boundary, producers
 from opcc_model.plan.model import S7_CONTENTS
+from opcc_model.render.site.scheme import area_ladders, code_names, scheme_rows
 from opcc_model.render.site.context import Site, finding_summary, group_by_code, plan_site
 from opcc_model.render.site.diagrams import inline_svg
 from opcc_model.render.site.paths import code_anchor, csv_path, page_path, relative, root_of
@@ -201,7 +202,7 @@ def render_glossary(site: Site, /) -> str:
 
 
 def render_area(site: Site, area: str, /) -> str:
-    """The page of one force area: its boundary, coverage, hand-offs and findings grouped by code."""
+    """The page of one force area: its scheme, ladders, decisions, boundary, coverage, hand-offs and findings."""
     boundary = site.model.boundary(area)
     findings = site.findings.get(area, ())
     return _render(
@@ -213,6 +214,10 @@ def render_area(site: Site, area: str, /) -> str:
         by_code=group_by_code(findings),
         summary=finding_summary(findings),
         tables=site.tables[area],
+        scheme=scheme_rows(site.model, area),
+        ladders=area_ladders(site.model, area),
+        names=code_names(site.model, area),
+        model_codes={c.code for c in site.model.codes},
     )
 
 
