@@ -28,6 +28,7 @@ import hmac
 import inspect
 import json
 import os
+import re
 from collections import deque
 from collections.abc import Sequence
 from itertools import chain, islice, repeat
@@ -43,7 +44,7 @@ from opcc_model.loader import load
 from opcc_model.model import Model, Process
 from opcc_model.yamlsource import paused_gc
 
-__all__ = ["cache_dir", "cache_file", "load_cached", "FORMAT"]
+__all__ = ["cache_dir", "cache_file", "clear_cache", "load_cached", "FORMAT"]
 
 FORMAT = 4
 """The layout of the cache file; a different number is a miss."""
@@ -86,6 +87,31 @@ def cache_file(root: str | os.PathLike[str], /) -> Path | None:
         return None
     name = hashlib.sha256(os.path.abspath(root).encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return folder / f"{name}.json"
+
+
+_CACHE_NAME = re.compile(r"[0-9a-f]{32}(\.delta)?\.json|key")
+"""The names of the files this module writes in the cache folder (:func:`cache_file`, its delta, the key)."""
+
+
+def clear_cache() -> list[Path]:
+    """Remove the files this cache wrote (nothing else in its folder); return them.
+
+    >>> import opcc_model, tempfile, os
+    >>> os.environ["OPCC_CACHE_DIR"] = folder = tempfile.mkdtemp()
+    >>> _ = load_cached(opcc_model.example_root("minimal")); open(os.path.join(folder, "mine.txt"), "w").close()
+    >>> sorted(p.name for p in clear_cache())[-1], os.listdir(folder)
+    ('key', ['mine.txt'])
+    >>> del os.environ["OPCC_CACHE_DIR"]
+    """
+    folder = cache_dir()
+    if folder is None or not folder.is_dir():
+        return []
+    removed = []
+    for path in sorted(folder.iterdir()):
+        if _CACHE_NAME.fullmatch(path.name) and path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 # -- plain data <-> documents -------------------------------------------------------

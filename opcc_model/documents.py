@@ -220,7 +220,7 @@ def source_map(
     With ``lazy``, the entries are recorded when the map is first used.
     """
     items = list(documents)
-    sources = SourceMap()
+    sources = SourceMap(root)
     if lazy:
         sources.defer(lambda: _record(sources, root, items, marks))
     else:

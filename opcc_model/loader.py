@@ -19,14 +19,14 @@ from typing import Any
 
 from opcc_model import integrity
 from opcc_model.documents import CORE, assemble, model_files, shown, source_map, validate_file
-from opcc_model.errors import LoadIssue, ModelLoadError
+from opcc_model.errors import LoadIssue, ModelLoadError, NoSuchFolder
 from opcc_model.location import Location
 from opcc_model.marktable import MarkTable
 from opcc_model.model import Model
 from opcc_model.sourcemap import SourceMap
 from opcc_model.yamlsource import paused_gc
 
-__all__ = ["load", "model_files"]
+__all__ = ["load", "model_files", "validate"]
 
 
 def _missing(root: str, relative: str, expected: str) -> LoadIssue:
@@ -42,7 +42,7 @@ def _locate_problem(sources: SourceMap, kind: str, key: str, fields: tuple[str |
         found = sources.locate(f"{kind}:{key}#{fields[1]}")
     else:
         found = sources.locate(f"{kind}:{key}", *fields)
-    return found or Location("<model>", 1, 1)
+    return found or Location(f"<{kind} {key}>" if key else f"<{kind}>", 1, 1)
 
 
 def load(path: str | os.PathLike[str], /) -> Model:
@@ -60,14 +60,11 @@ def load(path: str | os.PathLike[str], /) -> Model:
     >>> load("no/such/folder")
     Traceback (most recent call last):
     ...
-    opcc_model.errors.ModelLoadError: 1 error loading the model:
-    no/such/folder:1:1: expected a model folder holding processes/ and pag/, found no such folder
+    opcc_model.errors.NoSuchFolder: no such folder: no/such/folder
     """
     root = os.fspath(path)
     if not os.path.isdir(root):
-        raise ModelLoadError(
-            [LoadIssue(Location(root, 1, 1), "expected a model folder holding processes/ and pag/, found no such folder")]
-        )
+        raise NoSuchFolder(root, exists=os.path.exists(root))
     if not os.path.isdir(os.path.join(root, "processes")):
         expected = "a folder processes/ holding value-chain.yaml, roles.yaml, artifacts.yaml and the processes"
         raise ModelLoadError([_missing(root, "processes", expected)])
@@ -99,10 +96,37 @@ def _load(root: str) -> Model:
     model = assemble(loaded)
     recorded = ((relative, kind, doc) for relative, (kind, doc) in loaded.items())
     sources = source_map(root, recorded, marks=marks, lazy=True)  # entries recorded when first asked
-    for (kind, key, fields), message in integrity.check(
-        model, where=lambda kind, key: sources.locate(f"{kind}:{key}")
-    ):
-        issues.append(LoadIssue(_locate_problem(sources, kind, key, fields), message))
+    issues += _integrity_issues(model, sources)
     if issues:
         raise ModelLoadError(issues)
     return model.with_locations(sources)
+
+
+def _integrity_issues(model: Model, sources: SourceMap) -> list[LoadIssue]:
+    return [
+        LoadIssue(_locate_problem(sources, kind, key, fields), message)
+        for (kind, key, fields), message in integrity.check(model, where=lambda kind, key: sources.locate(f"{kind}:{key}"))
+    ]
+
+
+def validate(model: Model, /) -> Model:
+    """Check a model (built in code, or changed) as :func:`load` checks one read from files; return it.
+
+    Raises :class:`~opcc_model.errors.ModelLoadError` with the loader's messages, located
+    where the model knows its sources (for a model built in code, ``<KIND ID>:1:1`` names the thing).
+
+    >>> from opcc_model.model import Activity, Artifact, Model, Process, Role, Stage
+    >>> model = Model(mandate="m", stages=(Stage(id="s", name="S"),), artifacts=(Artifact(id="m", name="M"),),
+    ...     roles=(Role(id="pcc", name="PCC", side="commissioner"),),
+    ...     processes=(Process(id="p", name="P", stage="s", activities=(Activity(id="a", name="A", accountable="pcc", after=("gone",)),)),))
+    >>> validate(model)
+    Traceback (most recent call last):
+    ...
+    opcc_model.errors.ModelLoadError: 1 error loading the model:
+    <activity a>:1:1: after: expected a declared activity id, found 'gone' (declare it in a process file)
+    """
+    sources = model.locations if isinstance(model.locations, SourceMap) else SourceMap()
+    issues = _integrity_issues(model, sources)
+    if issues:
+        raise ModelLoadError(issues)
+    return model

@@ -372,6 +372,24 @@ class Model(_Frozen):
     def __hash__(self) -> int:  # pragma: no cover - frozen models hash by identity of content
         return hash(tuple(getattr(self, name) for name in type(self).model_fields))
 
+    def __repr__(self) -> str:
+        """A short summary (a whole model's fields run to hundreds of kilobytes).
+
+        >>> Model(mandate="m", stages=(Stage(id="s", name="S"),))
+        <Model 'm': 1 stage, 0 roles, 0 artifacts, 0 processes, 0 activities, 0 codes, 0 areas>
+        """
+        counts = [
+            (len(self.stages), "stage"), (len(self.roles), "role"), (len(self.artifacts), "artifact"),
+            (len(self.processes), "process"), (len(self.activities), "activity"), (len(self.codes), "code"),
+            (len(self.boundaries), "area"),
+        ]
+        plural = {"process": "processes", "activity": "activities"}
+        parts = [f"{n} {word if n == 1 else plural.get(word, word + 's')}" for n, word in counts]
+        return f"<Model {self.mandate!r}: {', '.join(parts)}>"
+
+    def __str__(self) -> str:
+        return repr(self)
+
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None, **_: Any) -> dict[str, str]:
         """In a notebook a model shows its value chain (as SVG, or DOT text without Graphviz)."""
         # Imported here, not at the top: the model layer must not depend on rendering.

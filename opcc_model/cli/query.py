@@ -17,7 +17,7 @@ from opcc_model.cli.check import iso_date
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, error
 from opcc_model.cache import load_cached as load
 from opcc_model.queries import NoPath, coverage, downstream, handoffs, impact, path, upstream, who_decides
-from opcc_model.queries.holdings import compare, holdings
+from opcc_model.queries.scheme_tables import compare, holdings
 from opcc_model.queries.table import Tabular
 
 __all__ = ["register", "handle", "QUESTIONS"]

@@ -12,12 +12,12 @@ from opcc_model.queries import overlaps as _overlaps  # noqa: F401  (registers O
 from opcc_model.queries import register as _register  # noqa: F401  (registers OPCC-S109)
 from opcc_model.queries import schemechains as _schemechains  # noqa: F401  (registers OPCC-S103-S106)
 from opcc_model.queries import schemes as _schemes  # noqa: F401  (registers OPCC-S101, S102, S107, S108, S110)
-from opcc_model.queries.check import FindingList, at_or_above, check
-from opcc_model.queries.coverage import coverage
+from opcc_model.queries.checking import FindingList, at_or_above, check
 from opcc_model.queries.decides import WhoDecides, who_decides
+from opcc_model.queries.pag_coverage import coverage
 from opcc_model.queries.flow import NoPath, downstream, path, upstream
-from opcc_model.queries.handoffs import HandoffTable, handoffs
-from opcc_model.queries.impact import impact
+from opcc_model.queries.handoff_table import HandoffTable, handoffs
+from opcc_model.queries.removal_impact import impact
 from opcc_model.queries.table import QueryResult
 
 __all__ = [

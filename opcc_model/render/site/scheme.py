@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from opcc_model.model import Model
-from opcc_model.queries.holdings import tier_range
+from opcc_model.queries.scheme_tables import tier_range
 from opcc_model.queries.schemeindex import area_names, area_sides, consenter
 from opcc_model.render.draw import SIDE_STYLE
 from opcc_model.scheme import Ladder, Tier
