@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from opcc_model.findings import RULES
 from opcc_model.graph import consumers, dependencies, is_cross_boundary, producers
 from opcc_model.plan.model import S7_CONTENTS
-from opcc_model.render.site.scheme import area_ladders, code_names, scheme_rows
+from opcc_model.render.site.scheme import area_ladders, code_names, comparison_svg, scheme_rows
 from opcc_model.render.site.context import Site, finding_summary, group_by_code, plan_site
 from opcc_model.render.site.diagrams import inline_svg
 from opcc_model.render.site.paths import code_anchor, csv_path, page_path, relative, root_of
@@ -101,7 +101,9 @@ def _summaries(site: Site) -> dict[str, Any]:
 
 def render_home(site: Site, /) -> str:
     """The home page: the value chain, its stages and processes, the headline findings per area, model-wide and per plan."""
-    return _render(site, "home.html", page_path("index"), "OPCC operating model", **_summaries(site))
+    return _render(
+        site, "home.html", page_path("index"), "OPCC operating model", comparison=comparison_svg(site.model), **_summaries(site)
+    )
 
 
 def render_value_chain(site: Site, /) -> str:

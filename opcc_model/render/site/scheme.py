@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from opcc_model.model import Model
-from opcc_model.queries.scheme_tables import tier_range
+from opcc_model.queries.scheme_tables import compare, tier_range
 from opcc_model.queries.schemeindex import area_names, area_sides, consenter
 from opcc_model.render.draw import SIDE_STYLE
 from opcc_model.scheme import Ladder, Tier
 
-__all__ = ["SchemeRow", "scheme_rows", "ladder_svg", "code_names", "area_ladders"]
+__all__ = ["SchemeRow", "scheme_rows", "ladder_svg", "code_names", "area_ladders", "comparison_svg"]
 
 
 @dataclass(frozen=True)
@@ -128,3 +128,56 @@ def area_ladders(model: Model, area: str, /) -> list[tuple[Ladder, str]]:
     """Each ladder of the area with its picture."""
     sides = area_sides(model, area)
     return [(ladder, ladder_svg(ladder, sides)) for ladder in model.boundary(area).ladders]
+
+
+_CELL_FILL = {
+    "commissioner": SIDE_STYLE["commissioner"][0],
+    "chief-constable": SIDE_STYLE["chief-constable"][0],
+    "consent": "#a9c8ec",
+    "joint": "#fff1a8",
+    "oversight": SIDE_STYLE["oversight"][0],
+    None: "#ffffff",
+}
+
+
+def comparison_svg(model: Model, /) -> str:
+    """A heat map of the areas' schemes: one row per code any scheme names, one column per area, coloured by holder.
+
+    Commissioner purple, Chief Constable blue (darker for a consent), joint yellow, the Panel
+    orange; a dot marks a ladder, a ring a delegation. Every label is escaped; the ``<title>``
+    of each cell says it in words.
+    """
+    table = compare(model)
+    areas = table.columns[2:]
+    if not areas or not table.rows:
+        return ""
+    cell, left, top = 22, 300, 120
+    width, height = left + cell * len(areas) + 130, top + cell * len(table.rows) + 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="comparison" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}"><title>Schemes compared: holder of each function in each area</title>'
+    ]
+    for j, area in enumerate(areas):
+        x = left + j * cell + cell / 2
+        parts.append(f'<text transform="translate({x},{top - 6}) rotate(-45)" font-size="11" fill="#111">{html.escape(area)}</text>')
+    for i, row in enumerate(table.rows):
+        y = top + i * cell
+        label = f"{row[0]} {row[1]}"
+        parts.append(f'<text x="{left - 6}" y="{y + 15}" text-anchor="end" font-size="11" fill="#111">{html.escape(label[:48])}</text>')
+        for j, area in enumerate(areas):
+            boundary = model.boundary(area)
+            code = str(row[0])
+            allocation = boundary.allocation_for(code)
+            key = "consent" if allocation and allocation.relation == "consent" else (allocation.holder if allocation else None)
+            x = left + j * cell
+            words = html.escape(f"{area}, {code}: {row[2 + j]}")
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{_CELL_FILL.get(key, "#ffffff")}" '
+                f'stroke="#777"><title>{words}</title></rect>'
+            )
+            if any(lad.pag == code for lad in boundary.ladders):
+                parts.append(f'<circle cx="{x + cell / 2 - 1}" cy="{y + cell / 2 - 1}" r="4" fill="#111"/>')
+            if any(d.pag == code for d in boundary.delegations):
+                parts.append(f'<circle cx="{x + cell / 2 - 1}" cy="{y + cell / 2 - 1}" r="7" fill="none" stroke="#111"/>')
+    parts.append("</svg>")
+    return "".join(parts)
