@@ -102,7 +102,13 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
                 f"principal: expected one principal role on the {side} side, found {len(marked)} ({', '.join(marked)})"
             )
 
+    areas = {b.area for b in model.boundaries}
     for process in model.processes:
+        for i, scoped in enumerate(process.areas):
+            if scoped not in areas:
+                yield ("process", process.id, ("areas", i)), (
+                    f"areas: expected the id of an area of the model ({', '.join(sorted(areas)) or 'none'}), found '{scoped}'"
+                )
         if process.stage not in stages:
             yield ("process", process.id, ("stage",)), _unknown("stage", process.stage, stages, "stage")
         if process.parent is not None and process.parent not in processes:

@@ -223,6 +223,9 @@ class Process(_Frozen):
     stage: Slug
     parent: Slug | None = None
     jurisdictions: tuple[Jurisdiction, ...] = ("england", "wales")
+    areas: tuple[Slug, ...] = ()
+    """The force areas the process belongs to alone (an area's own settlement tiers, its board);
+    empty: every area. Its activities never count in another area's findings."""
     basis: tuple[str, ...] = ()
     guidance: str | None = None
     references: tuple[Reference, ...] = ()

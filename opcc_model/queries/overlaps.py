@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from opcc_model.findings import Finding
 from opcc_model.model import PRINCIPAL_SIDES, Model
 from opcc_model.queries.index import (
+    scope_of,
     accountable_side,
     allocation_of,
     code_sides,
@@ -106,7 +107,7 @@ def shared_accountability(model: Model, area: str, /) -> Iterator[Finding]:
     (set-budget) and the chief constable (plan-budget) are accountable for 'Finance' (2.3)."
     """
     boundary = model.boundary(area)
-    for code, ours, theirs in _shared_codes(model, boundary.jurisdiction):
+    for code, ours, theirs in _shared_codes(model, scope_of(model, area)):
         allocation = allocation_of(model, area, code)
         if allocation is not None and allocation.holder == "joint":
             continue
@@ -144,7 +145,7 @@ def side_mismatches(model: Model, area: str, /) -> Iterator[Finding]:
     constable's, but the area gives 'Budget' (1.2) to the commissioner."
     """
     boundary = model.boundary(area)
-    for code, sides in code_sides(model, boundary.jurisdiction).items():
+    for code, sides in code_sides(model, scope_of(model, area)).items():
         allocation = allocation_of(model, area, code)
         if allocation is None or allocation.holder not in PRINCIPAL_SIDES:
             continue
@@ -209,7 +210,7 @@ def undelegated_splits(model: Model, area: str, /) -> Iterator[Finding]:
     """
     boundary = model.boundary(area)
     named = _arranged_people(model, area)
-    for activity_id, code, doer in _splits(model, boundary.jurisdiction):
+    for activity_id, code, doer in _splits(model, scope_of(model, area)):
         allocation = allocation_of(model, area, code)
         if allocation is not None and (allocation.relation == "consent" or allocation.holder == "joint"):
             continue
