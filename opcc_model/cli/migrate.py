@@ -12,7 +12,7 @@ import argparse
 from typing import Any
 
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, info
-from opcc_model.migrate import migrate
+from opcc_model.migration import migrate
 
 __all__ = ["register", "handle"]
 

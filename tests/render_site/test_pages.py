@@ -213,7 +213,7 @@ def test_area_page_always_shows_coverage_handoffs_and_findings_from_the_queries(
     from opcc_model.queries import check, coverage, handoffs
 
     page = Page(render_area(site, "example-area"))
-    assert [text for level, text in page.headings if level == 2] == ["Findings", "Boundary", "Hand-offs between sides", "Coverage"]
+    assert [text for level, text in page.headings if level == 2] == ["Findings", "Scheme of delegation and consent", "Boundary", "Hand-offs between sides", "Coverage"]
     text = " ".join(page.text)
     assert coverage(site_model, area="example-area").title in text
     assert handoffs(site_model, area="example-area").title in text

@@ -32,7 +32,7 @@ from opcc_model.location import Location
 from opcc_model.scheme import FORMAT
 from opcc_model.yamlsource import MarkedDocument, YamlFileError, parse_text, read_file
 
-__all__ = ["Migration", "MIGRATIONS", "Change", "boundary_1_to_2", "plan_migration", "migrate"]
+__all__ = ["Migration", "MIGRATIONS", "MigratedFile", "boundary_1_to_2", "plan_migration", "migrate"]
 
 Migration = Callable[[str, str, str], str]
 """``(text, file name, commissioner principal id) -> new text`` for one version step."""
@@ -104,7 +104,7 @@ MIGRATIONS: dict[str, dict[int, Migration]] = {"boundary": {1: boundary_1_to_2}}
 
 
 @dataclass(frozen=True)
-class Change:
+class MigratedFile:
     """One file that a migration changes: its path, the versions and the new text."""
 
     path: Path
@@ -114,7 +114,7 @@ class Change:
     text: str
 
 
-def plan_migration(root: str | os.PathLike[str], /) -> list[Change]:
+def plan_migration(root: str | os.PathLike[str], /) -> list[MigratedFile]:
     """Every file of the model at ``root`` that is not in the current format, with its migrated text.
 
     Raises :class:`MigrationError` (located problems) when a file cannot be read or migrated;
@@ -122,7 +122,7 @@ def plan_migration(root: str | os.PathLike[str], /) -> list[Change]:
     """
     base = os.fspath(root)
     principal = "commissioner"  # the commissioner side's principal, whatever its role id (it survives renames)
-    changes: list[Change] = []
+    changes: list[MigratedFile] = []
     issues: list[LoadIssue] = []
     for kind, relative in model_files(base):
         steps = MIGRATIONS.get(kind)
@@ -152,13 +152,13 @@ def plan_migration(root: str | os.PathLike[str], /) -> list[Change]:
         except ValidationError as exc:
             issues.append(LoadIssue(Location(shown, 1, 1), f"the file is not valid before or after migrating: {exc.errors()[0]['msg']}"))
             continue
-        changes.append(Change(Path(base) / relative, shown, version, FORMAT, new))
+        changes.append(MigratedFile(Path(base) / relative, shown, version, FORMAT, new))
     if issues:
         raise MigrationError(issues)
     return changes
 
 
-def migrate(root: str | os.PathLike[str], /, *, check: bool = False) -> list[Change]:
+def migrate(root: str | os.PathLike[str], /, *, check: bool = False) -> list[MigratedFile]:
     """Migrate every old-format file of the model at ``root`` (with ``check``, only say which).
 
     All files are migrated in memory and validated first; then each is written atomically.
