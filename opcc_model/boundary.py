@@ -87,8 +87,11 @@ class Waiver(_Frozen):
     """
 
     finding: Annotated[str, StringConstraints(pattern=r"^OPCC-[A-Z][0-9]{3}$")]
+    """The finding code waived, such as OPCC-O101."""
     subject: str
+    """The id the finding is about (an activity, role, artifact, process, stage or PAG code)."""
     reason: Annotated[str, StringConstraints(min_length=1)]
+    """Why the finding is accepted (shown in the findings report)."""
 
 
 class Officer(_Frozen):

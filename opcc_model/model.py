@@ -79,10 +79,15 @@ class Stage(_Frozen):
     """
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: str
+    """The name shown in diagrams, tables and the site."""
     portfolio: str | None = None
+    """The portfolio or directorate that leads the stage."""
     description: str | None = None
+    """A plain-language description (shown on the site and as hover help)."""
     supporting: bool = False
+    """True for a group of supporting processes, outside the chain's order."""
 
 
 class Role(_Frozen):
@@ -93,12 +98,19 @@ class Role(_Frozen):
     """
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: str
+    """The name shown in diagrams, tables and the site."""
     side: Side
+    """The side of the boundary: commissioner, chief-constable, oversight, partner or public."""
     reports_to: Slug | None = None
+    """The id of the role it reports to."""
     principal: bool | None = None
+    """True for the principal role of its side (the Commissioner, the Chief Constable): one per side."""
     description: str | None = None
+    """A plain-language description (shown on the site and as hover help)."""
     basis: tuple[str, ...] = ()
+    """The legal or other basis, one citation per entry (such as 'PRSR 2011 s.5')."""
 
 
 class Artifact(_Frozen):
@@ -109,10 +121,15 @@ class Artifact(_Frozen):
     """
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: str
+    """The name shown in diagrams, tables and the site."""
     kind: ArtifactKind = "document"
+    """What sort of thing it is: document, plan, report, decision, data, and so on."""
     basis: tuple[str, ...] = ()
+    """The legal or other basis, one citation per entry (such as 'PRSR 2011 s.5')."""
     description: str | None = None
+    """A plain-language description (shown on the site and as hover help)."""
 
 
 class Reference(_Frozen):
@@ -123,7 +140,9 @@ class Reference(_Frozen):
     """
 
     title: str
+    """The title of the linked material."""
     url: Url
+    """Its address (http or https)."""
 
 
 class Activity(_Frozen):
@@ -138,21 +157,37 @@ class Activity(_Frozen):
     """
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: str
+    """The name shown in diagrams, tables and the site."""
     kind: ActivityKind = "task"
+    """task, decision, event or subprocess (a subprocess names the process it opens in 'process')."""
     process: Slug | None = None
+    """For kind: subprocess, the id of the process it opens."""
     pag: tuple[PagCodeStr, ...] = ()
+    """The PAG codes of the glossary the activity delivers (quote them: "1.1.2")."""
     accountable: Slug | None = None
+    """The A of RACI: the one role accountable (a role id)."""
     responsible: tuple[Slug, ...] = ()
+    """The R of RACI: the roles that do the work (role ids)."""
     consulted: tuple[Slug, ...] = ()
+    """The C of RACI: the roles consulted before it is done (role ids)."""
     informed: tuple[Slug, ...] = ()
+    """The I of RACI: the roles informed when it is done (role ids)."""
     inputs: tuple[Slug, ...] = ()
+    """The artifacts it consumes (artifact ids): its dependencies on the activities producing them."""
     outputs: tuple[Slug, ...] = ()
+    """The artifacts it produces (artifact ids)."""
     after: tuple[Slug, ...] = ()
+    """The activities that come before it (activity ids, in any process)."""
     jurisdictions: tuple[Jurisdiction, ...] | None = None
+    """Where it applies: england, wales or both (default: the process's)."""
     basis: tuple[str, ...] | None = None
+    """The legal or other basis, one citation per entry (default: the process's)."""
     guidance: str | None = None
+    """Practical guidance for whoever carries it out (shown on the site)."""
     references: tuple[Reference, ...] = ()
+    """Titled links to public reference material (legislation, guidance)."""
     obligation: Obligation | None = Field(
         default=None,
         description="What the law makes of the activity: duty (must), power (may) or good-practice (neither); the basis says where.",
@@ -219,17 +254,26 @@ class Process(_Frozen):
     """
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: str
+    """The name shown in diagrams, tables and the site."""
     stage: Slug
+    """The id of the value-chain stage the process belongs to."""
     parent: Slug | None = None
+    """The id of the process this one refines (its sub-process activity opens it)."""
     jurisdictions: tuple[Jurisdiction, ...] = ("england", "wales")
+    """Where the process applies: england, wales or both; its activities inherit it."""
     areas: tuple[Slug, ...] = ()
     """The force areas the process belongs to alone (an area's own settlement tiers, its board);
     empty: every area. Its activities never count in another area's findings."""
     basis: tuple[str, ...] = ()
+    """The legal or other basis of the process; its activities inherit it."""
     guidance: str | None = None
+    """Practical guidance for whoever carries it out (shown on the site)."""
     references: tuple[Reference, ...] = ()
+    """Titled links to public reference material (legislation, guidance)."""
     activities: tuple[Activity, ...] = ()
+    """The activities of the process, in order."""
 
     @model_validator(mode="after")
     def _activities_inherit_defaults(self, info: ValidationInfo) -> Process:
@@ -297,14 +341,19 @@ class PagCode(_Frozen):
     """
 
     code: PagCodeStr
+    """The PAG code: dot-separated positive integers, quoted ("1.1.2")."""
     """The code: dot-separated positive integers, such as ``"1.3.4.1"``."""
     name: str
+    """The name of the code, as the glossary gives it."""
     """What the code stands for, in words."""
     description: str | None = None
+    """A plain-language description (shown on the site and as hover help)."""
     """More about the code (shown on the site and in tooltips)."""
     basis: tuple[str, ...] = ()
+    """The legal or other basis, one citation per entry (such as 'PRSR 2011 s.5')."""
     """The statute, order or guidance the code rests on."""
     provenance: Provenance = "open"
+    """open, licensed or local: whether the code is from the open reference glossary, a licensed PAG or added locally."""
     """Where the code comes from: ``open`` (the open reference glossary shipped here, never the
     licensed PAG), ``licensed`` (a licensed Police Activities Glossary file) or ``local`` (an
     area's own code, declared in its boundary file). Set once for a whole glossary file with its

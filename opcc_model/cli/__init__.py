@@ -102,10 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(str(exc))
         return EXIT_USAGE
     except ModelLoadError as exc:
-        for issue in exc.issues:
-            error(str(issue))
+        for line in exc.report_lines():
+            error(line)
         were = "were" if exc.what.endswith("s") else "was"
-        error(f"{count(len(exc.issues), 'error')}: {exc.what} {were} not loaded")
+        error(f"{count(len(exc.groups), 'error')}{exc.following_text()}: {exc.what} {were} not loaded")
         return EXIT_USAGE
     except OpccError as exc:
         error(str(exc))

@@ -17,7 +17,8 @@ EXIT_INTERNAL = 3
 
 
 def error(message: str) -> None:
-    """Print a diagnostic to stderr, prefixed ``opcc:`` unless it already names a file location.
+    """Print a diagnostic to stderr, prefixed ``opcc:`` unless it names a file location or is
+    an indented continuation of the line before.
 
     >>> import contextlib, io
     >>> stream = io.StringIO()
@@ -28,7 +29,8 @@ def error(message: str) -> None:
     opcc: no such area 'x'
     processes/roles.yaml:2:5: unknown key 'sidee'
     """
-    print(message if ":" in message.split(" ", 1)[0] else f"opcc: {message}", file=sys.stderr)
+    plain = message.startswith(" ") or ":" in message.split(" ", 1)[0]
+    print(message if plain else f"opcc: {message}", file=sys.stderr)
 
 
 def info(message: str) -> None:
