@@ -57,6 +57,7 @@ class MoveAllocation(_Op):
     pag: PagCodeStr
     """The PAG code whose subtree moves."""
     holder: Holder
+    """The new holder: commissioner, chief-constable, joint or oversight."""
     relation: Literal["reserved", "own", "consent"] | None = None
     """How the new holder holds it (``consent`` for the Chief Constable with the commissioner's consent)."""
     consent_by: Slug | None = None
@@ -243,11 +244,17 @@ class AmendScheme(_Op):
     """
 
     op: Literal["amend-scheme"] = "amend-scheme"
+    """The operation: this value selects the operation's other keys."""
     area: Slug
+    """The area whose scheme changes."""
     body: Body | None = None
+    """The new kind of local policing body (pcc, mayor, mopac, board); a Welsh area cannot become mayoral."""
     deputy: Slug | None = None
+    """The role that becomes the area's deputy."""
     delegations: tuple[Delegation, ...] = ()
+    """Delegations added to the area's scheme."""
     ladders: tuple[Ladder, ...] = ()
+    """Ladders added; one on a code that already has a ladder replaces it (from its ``from`` date, if given)."""
 
 
 Operation = Annotated[
