@@ -301,7 +301,7 @@ def follow_misspelt_keys(found: list[tuple[tuple[str | int, ...], LoadIssue]]) -
     """
     suggested = {}
     for path, issue in found:
-        if issue.message.startswith(f"unknown key '{path[-1]}': did you mean '") and issue.message.count("'") >= 4:
+        if path and issue.message.startswith(f"unknown key '{path[-1]}': did you mean '") and issue.message.count("'") >= 4:
             suggested[(*path[:-1], issue.message.split("'")[3])] = issue.location
     return [
         (path, replace(issue, follows=suggested[path]) if issue.message.startswith("missing key") and path in suggested else issue)
