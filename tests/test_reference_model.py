@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from pathlib import Path
+
+import re
 
 import pytest
 import networkx as nx
@@ -12,6 +16,7 @@ import opcc_model.config
 import opcc_model.plan
 import opcc_model.queries
 from opcc_model import Model
+from opcc_model.law import cites
 
 HOME_OFFICE_FUNCTIONS = [
     "Local Policing",
@@ -35,7 +40,8 @@ def model() -> Model:
 
 
 def _citing(model: Model, cite: str) -> list[opcc_model.Activity]:
-    return [a for a in model.activities if cite in (a.basis or ())]
+    """The activities whose basis cites ``cite`` or a sub-provision of it."""
+    return [a for a in model.activities if any(cites(b, cite) for b in a.basis or ())]
 
 
 # --- statutory coverage -------------------------------------------------------------------
@@ -91,9 +97,13 @@ def test_panel_may_veto_the_precept(model: Model) -> None:
         if a.kind == "decision" and "panel-precept-report" in a.outputs
     ]
     assert found
-    # the precept cannot be set before the Panel has reported
+    outcomes = {o.name: o.then for o in found[0].outcomes}
+    assert outcomes == {"no veto": ("respond-to-panel-precept-report",), "veto": ("revise-precept",)}
+    assert found[0].deadlines == ("08-02",)
+    # the precept cannot be set before the Panel has reported, and answers either outcome
     setting = model.activity("set-budget-and-precept")
-    assert "panel-precept-report" in setting.inputs
+    assert "open-panel-precept-review" in setting.after
+    assert {"pcc-precept-response", "panel-revised-precept-report"} <= set(setting.inputs)
 
 
 def test_panel_confirmation_hearing_may_veto_chief_constable_candidate(model: Model) -> None:
@@ -308,6 +318,10 @@ def _documented_findings() -> dict[tuple[str, str, str | None], bool]:
     return documented
 
 
+CHECKED_ON = datetime.date(2027, 1, 1)
+"""The date the reference model is checked on (revocations are judged at this date)."""
+
+
 @pytest.fixture(scope="module")
 def findings(model: Model) -> opcc_model.queries.FindingList:
     root = opcc_model.reference_root()
@@ -315,6 +329,7 @@ def findings(model: Model) -> opcc_model.queries.FindingList:
         model,
         settings=opcc_model.config.load_settings(root),
         plans=opcc_model.plan.load_plans(root, model),
+        on=CHECKED_ON,
     )
 
 
@@ -340,3 +355,11 @@ def test_every_waiver_silences_a_finding(model: Model, findings) -> None:
 
 def test_one_planning_cycle_has_no_dependency_cycle(findings) -> None:
     assert [f.message for f in findings if f.code == "OPCC-D102"] == []
+
+
+def test_the_crossing_counts_in_the_docs_are_the_models(findings) -> None:
+    """docs/reference-model.md gives how many crossings of each kind the model has; they must stay true."""
+    section = REFERENCE_DOC.read_text(encoding="utf-8").split(FINDINGS_SECTION, 1)[1].split("\n## ", 1)[0]
+    documented = {code: int(count) for code, count in re.findall(r"`(OPCC-D10[134])` \((\d+) infos?\)", " ".join(section.split()))}
+    actual = {code: len(findings.filter(code=code)) for code in ("OPCC-D101", "OPCC-D103", "OPCC-D104")}
+    assert documented == actual

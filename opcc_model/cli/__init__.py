@@ -37,6 +37,9 @@ COMMANDS: dict[str, str] = {
     "scenario": "apply a what-if scenario to a model and show what it changes",
     "cache": "show where the validated-model cache is, or clear it",
     "migrate": "rewrite old-format files (boundary files of format 1) in the current format",
+    "calendar": "print the statutory calendar: what is due when, who, on what basis",
+    "serve": "serve the site on 127.0.0.1 and rebuild it (reloading the browser page) whenever a model file changes",
+    "lsp": "run the language server for the model's YAML (stdio): diagnostics, go-to, references, hover, completion, rename",
 }
 """Subcommand -> its one-line help. Each is a module ``opcc_model.cli.<name>`` (``-`` read as
 ``_``) defining ``register(subparsers)``; only the one being run is imported. Its help must be

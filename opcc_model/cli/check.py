@@ -15,12 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from datetime import date
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from opcc_model.cache import load_cached as load
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, info
+from opcc_model.cli.dates import add_date_option, chosen_date
 from opcc_model.config import load_settings
 from opcc_model.errors import OpccError
 from opcc_model.findings import RULES, SEVERITIES, Finding, severity_rank
@@ -31,7 +31,6 @@ from opcc_model.queries import FindingList, at_or_above, check
 __all__ = [
     "register",
     "handle",
-    "iso_date",
     "to_text",
     "to_json",
     "to_github",
@@ -79,25 +78,8 @@ def register(subparsers: Any) -> None:
             metavar="CODES",
             help=f"{verb} codes or code prefixes, comma-separated (OPCC-D101, OPCC-G, D10); repeatable",
         )
-    parser.add_argument(
-        "--date",
-        type=iso_date,
-        default=None,
-        help="run date-dependent checks (lapsed temporary arrangements) as on this day, YYYY-MM-DD (default: today)",
-    )
+    add_date_option(parser)
     parser.set_defaults(handler=handle)
-
-
-def iso_date(text: str) -> date:
-    """A ``YYYY-MM-DD`` date for ``--date`` (argparse reports anything else and exits 2).
-
-    >>> iso_date("2026-01-31")
-    datetime.date(2026, 1, 31)
-    """
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, found {text!r}") from None
 
 
 def _prefixes(values: Iterable[str]) -> list[str]:
@@ -266,9 +248,8 @@ def _findings(args: argparse.Namespace) -> FindingList:
     select, ignore = _prefixes(args.select), _prefixes(args.ignore)  # misuse fails before the model is read
     model = load(args.path)
     plans = load_plans(args.path, model)
-    on = args.date or date.today()
-    if any(item.until for b in model.boundaries for item in (*b.allocations, *b.delegations, *b.ladders)):
-        info(f"dates checked as on {on.isoformat()}")  # the model has temporary arrangements: say for which day
+    has_until = any(item.until for b in model.boundaries for item in (*b.allocations, *b.delegations, *b.ladders))
+    on = chosen_date(args, announce=bool(model.instruments) or has_until)  # the date matters with law data or temporary arrangements
     found = check(model, area=args.area, settings=load_settings(args.path), plans=plans, on=on)
     return selected(found, select, ignore)
 

@@ -52,10 +52,16 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "opcc scenario scenarios/mayoral-model.yaml .",
         "opcc scenario scenarios/mayoral-model.yaml . --format json --out changed-maps",
     ),
+    "calendar": (
+        "opcc calendar . --year 2027 --format ics",
+        "opcc calendar . --next 90d --date 2027-01-01 --area example-england --format md",
+    ),
     "cache": ("opcc cache path", "opcc cache clear"),
     "migrate": ("opcc migrate --check .", "opcc migrate ."),
     "cache path": ("opcc cache path",),
     "cache clear": ("opcc cache clear",),
+    "serve": ("opcc serve .", "opcc serve . --area example-area --port 8080"),
+    "lsp": ("opcc lsp",),
 }
 """Example command lines, by (sub)command; the first is the commonest use."""
 

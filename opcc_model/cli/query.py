@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from opcc_model.cli.check import iso_date
+from opcc_model.cli.dates import parse_date
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, error
 from opcc_model.cache import load_cached as load
 from opcc_model.queries import NoPath, coverage, downstream, handoffs, impact, path, upstream, who_decides
@@ -55,7 +55,7 @@ def register(subparsers: Any) -> None:
     sub.add_argument("function", help="a glossary code (such as 1.3.8.2) or an activity id")
     sub.add_argument("--area", required=True, help="the force area")
     sub.add_argument("--amount", help="the amount, exact: an integer or a decimal such as 20000.50 (or a step of a rank ladder)")
-    sub.add_argument("--date", type=iso_date, help="the scheme in force on this day, YYYY-MM-DD (default: today)")
+    sub.add_argument("--date", type=parse_date, help="the scheme in force on this day, YYYY-MM-DD (default: today)")
     sub = questions.add_parser("holdings", parents=[common], help="what each office holds in an area (reserved, delegated, consented, joint)")
     sub.add_argument("--area", required=True, help="the force area")
     sub.add_argument("--role", help="only this role or officer")

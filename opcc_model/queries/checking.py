@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection, Iterable
-from datetime import date
 
 from opcc_model.config import Settings
 from opcc_model.errors import NotFound
@@ -156,7 +156,7 @@ def check(
     area: str | None = None,
     settings: Settings | None = None,
     plans: Iterable[Plan] = (),
-    on: date | None = None,
+    on: datetime.date | None = None,
 ) -> FindingList:
     """Every finding of ``model``: model-wide rules once, per-area rules for ``area`` (default: every area).
 
@@ -172,12 +172,16 @@ def check(
     ``plans`` (from :func:`opcc_model.plan.load_plans`) adds the Police and Crime Plan
     checks (OPCC-P1xx) of each plan.
 
+    ``on`` is the date the date-dependent checks judge by (such as whether a cited
+    instrument is revoked); default today. The same model and date give the same findings.
+
     Raises :class:`~opcc_model.errors.NotFound` for an unknown ``area`` (naming the areas).
     """
     chosen = _areas(model, area)
     try:
-        with paused_gc(), checking_on(on):  # tens of thousands of findings and no cycles: a collection would only walk the model
-            found = _check(model, chosen, settings or Settings(), plans)
+        day = on or datetime.date.today()
+        with paused_gc(), checking_on(day):  # tens of thousands of findings and no cycles: a collection would only walk the model
+            found = _check(model, chosen, settings or Settings(), plans, day)
     except (KeyError, NotFound):
         validate(model)  # a model built in code with a dangling id: the loader's located errors, not a KeyError
         raise
@@ -199,14 +203,15 @@ def relative_to_root(model: Model, findings: Iterable[Finding], /) -> FindingLis
 
 
 
-def _check(model: Model, chosen: list[str], settings: Settings, plans: Iterable[Plan]) -> FindingList:
+def _check(model: Model, chosen: list[str], settings: Settings, plans: Iterable[Plan], on: datetime.date) -> FindingList:
     found: set[Finding] = set()
     for _, registered in sorted(CHECKS.items()):
+        dated = {"on": on} if registered.dated else {}
         if registered.scope == "model":
-            found.update(registered.function(model))
+            found.update(registered.function(model, **dated))
         else:
             for name in chosen:
-                found.update(registered.function(model, name))
+                found.update(registered.function(model, name, **dated))
     for plan in plans:
         found.update(relative_to_root(model, check_plan(model, plan)))
     waivers: dict[tuple[str, str, str], str] = {}

@@ -134,7 +134,8 @@ def side_mismatches(model: Model, area: str, /) -> Iterator[Finding]:
 
     Codes held ``joint``, by the oversight side (the Panel's own powers) or by nobody
     (that is OPCC-G102) do not fire, nor do activities a partner, the panel or the public
-    is accountable for. Why it matters: the process
+    is accountable for, nor the commissioner's activities on a code the Chief Constable holds
+    by ``relation: consent`` (giving or refusing the consent is the commissioner's part of it). Why it matters: the process
     map and the area's boundary disagree about who answers for the work.
 
     Fix: change the activity's ``accountable``, map it to the right code, or change the
@@ -148,6 +149,8 @@ def side_mismatches(model: Model, area: str, /) -> Iterator[Finding]:
     for code, sides in code_sides(model, scope_of(model, area)).items():
         allocation = allocation_of(model, area, code)
         if allocation is None or allocation.holder not in PRINCIPAL_SIDES:
+            continue
+        if allocation.relation == "consent":  # the commissioner's activity on a consent line is the consenting itself
             continue
         for activity_id in sides.get(other_principal(allocation.holder), ()):  # type: ignore[call-overload]
             yield finding(
