@@ -11,15 +11,17 @@ OK: 4 stages, 1 process, 2 activities, 5 codes, 1 area
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 from opcc_model.cli.common import EXIT_INTERNAL, EXIT_USAGE, error
-from opcc_model.cli.examples import LineFormatter, add_examples
+
+TYPE_CHECKING = False  # (not typing.TYPE_CHECKING: `opcc --version` imports neither typing nor argparse)
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 __all__ = ["main", "run", "build_parser", "COMMANDS"]
 
@@ -56,6 +58,10 @@ def build_parser(command: str | None = None, *, every: bool = False) -> argparse
     >>> sorted(build_parser("validate")._actions[-1].choices["validate"]._option_string_actions)
     ['--help', '-h']
     """
+    import argparse  # here, not at the top: `opcc --version` answers without it
+
+    from opcc_model.cli.examples import LineFormatter, add_examples
+
     parser = argparse.ArgumentParser(
         prog="opcc",
         description="Model, query and draw the operating model of an Office of the Police and Crime Commissioner.",
@@ -84,6 +90,11 @@ def _command(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``opcc`` with ``argv`` (default: the process's arguments); return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # the commonest probe, answered before argparse is imported
+        from opcc_model import __version__
+
+        print(f"opcc-model {__version__}")
+        return 0
     parser = build_parser(_command(argv))
     try:
         args = parser.parse_args(argv)
