@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -33,7 +33,7 @@ from opcc_model.location import Location
 from opcc_model.marktable import MarkTable
 from opcc_model.model import OWNED_DATA, Model
 from opcc_model.sourcemap import SourceMap
-from opcc_model.yamlsource import MarkedDocument, PathKey, YamlFileError, read_file
+from opcc_model.yamlsource import MarkedDocument, PathKey, YamlFileError, parse_text, read_file
 
 __all__ = [
     "CORE",
@@ -48,6 +48,7 @@ __all__ = [
     "shown",
     "source_map",
     "validate_file",
+    "validate_text",
 ]
 
 Entry = tuple[str, tuple[PathKey, ...]]
@@ -145,12 +146,42 @@ def validate_file(
     """
     file = shown(root, relative)
     tables: list[MarkTable | None] | None = [] if marks is not None else None
+    parsed = _parsed(lambda: read_file(os.path.join(root, relative), file, tables), issues)
+    return None if parsed is None else _validated(file, relative, kind, *parsed, issues, tables, marks, lost)
+
+
+def validate_text(
+    file: str, text: str, kind: str, issues: list[LoadIssue] | None, /, *, marks: dict[str, MarkTable] | None = None
+) -> BaseModel | None:
+    """Like :func:`validate_file` for the text of a file (an editor's unsaved buffer) shown as ``file``.
+
+    With ``marks``, the file's mark table is stored there under ``file``.
+
+    >>> issues = []
+    >>> validate_text("roles.yaml", "roles:\\n  - {id: pcc, name: PCC, side: commissioner}\\n", "roles", issues).roles[0].side
+    'commissioner'
+    >>> validate_text("roles.yaml", "roles: [\\n", "roles", issues) is None, str(issues[0]).startswith("roles.yaml:2:1:")
+    (True, True)
+    """
+    tables: list[MarkTable | None] | None = [] if marks is not None else None
+    parsed = _parsed(lambda: (text, parse_text(text, file, tables)), issues)
+    return None if parsed is None else _validated(file, file, kind, *parsed, issues, tables, marks, None)
+
+
+def _parsed(parse: Callable[[], tuple[str, Any]], issues: list[LoadIssue] | None) -> tuple[str, Any] | None:
+    """``parse()`` (text and data), or ``None`` with its problem added to ``issues``."""
     try:
-        text, data = read_file(os.path.join(root, relative), file, tables)
+        return parse()
     except YamlFileError as exc:
         if issues is not None:
             issues.append(exc.issue)
         return None
+
+
+def _validated(
+    file: str, relative: str, kind: str, text: str, data: Any, issues: list[LoadIssue] | None,
+    tables: list[MarkTable | None] | None, marks: dict[str, MarkTable] | None, lost: dict[str, Location] | None,
+) -> BaseModel | None:
     document_type = FILE_KINDS[kind]
     if data is None:
         if issues is not None:
