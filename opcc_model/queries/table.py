@@ -16,15 +16,14 @@ True
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Union
 
 from opcc_model.errors import OpccError
+from opcc_model.spreadsheet import csv_text
 
 __all__ = ["Cell", "Tabular", "QueryResult", "html_table", "require_pandas"]
 
@@ -105,12 +104,13 @@ class Tabular:
         return json.dumps(self.records(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
     def to_csv(self) -> str:
-        """The rows as CSV with a header line; lists of ids are space-separated."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(self.columns)
-        writer.writerows([_text(c) for c in row] for row in self.table_rows())
-        return out.getvalue()
+        """The rows as CSV with a header line; lists of ids are space-separated.
+
+        Written by :func:`opcc_model.spreadsheet.csv_text`: a cell a spreadsheet would run as
+        a formula is written as text.
+        """
+        rows = [[c if isinstance(c, int) and not isinstance(c, bool) else _text(c) for c in row] for row in self.table_rows()]
+        return csv_text(self.columns, rows)
 
     def to_text(self, *, width: int = TEXT_CELL_WIDTH) -> str:
         """The rows as an aligned plain-text table; cells longer than ``width`` are cut with "…".

@@ -11,13 +11,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from opcc_model.errors import OpccError
 from opcc_model.model import Model
 from opcc_model.render.ordering import roles_in_order
+from opcc_model.spreadsheet import csv_text
 
 __all__ = ["RaciRow", "RaciMatrix", "raci"]
 
@@ -54,15 +53,13 @@ class RaciMatrix:
     def to_csv(self) -> str:
         """The matrix as CSV (``\\n`` line ends), a header of role ids then one line per activity.
 
+        Cells a spreadsheet would run as formulas are written as text (:mod:`opcc_model.spreadsheet`).
+
         >>> print(RaciMatrix("t", ("pcc",), ("PCC",), (RaciRow("p", "a", "Do, it", ("A",)),)).to_csv(), end="")
         process,activity,name,pcc
         p,a,"Do, it",A
         """
-        stream = io.StringIO()
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(self.header())
-        writer.writerows([r.process, r.activity, r.name, *r.cells] for r in self.rows)
-        return stream.getvalue()
+        return csv_text(self.header(), [[r.process, r.activity, r.name, *r.cells] for r in self.rows])
 
     def to_markdown(self) -> str:
         """The matrix as a Markdown table headed by role names; ``|`` and line breaks in names are escaped.

@@ -13,11 +13,10 @@ agree-outcomes,Agree outcomes with partners,conduct-stakeholder-analysis,1.1.2.8
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from opcc_model.model import Activity, Model, Process
+from opcc_model.spreadsheet import csv_text
 
 __all__ = ["RaciRow", "raci_rows", "raci_csv", "letters"]
 
@@ -62,12 +61,10 @@ def raci_rows(model: Model, /, *, area: str) -> list[RaciRow]:
 
 
 def raci_csv(model: Model, /, *, area: str) -> str:
-    """The matrix of ``area`` as CSV text (``\\n`` line ends, one column per role id)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["activity", "name", "process", "pag", "holder", *(role.id for role in model.roles)])
-    for row in raci_rows(model, area=area):
-        writer.writerow(
-            [row.activity.id, row.activity.name, row.process.id, " ".join(row.activity.pag), " ".join(row.holders), *row.cells]
-        )
-    return buffer.getvalue()
+    """The matrix of ``area`` as CSV text (``\\n`` line ends, one column per role id; formulas escaped)."""
+    header = ["activity", "name", "process", "pag", "holder", *(role.id for role in model.roles)]
+    rows = [
+        [row.activity.id, row.activity.name, row.process.id, " ".join(row.activity.pag), " ".join(row.holders), *row.cells]
+        for row in raci_rows(model, area=area)
+    ]
+    return csv_text(header, rows)
