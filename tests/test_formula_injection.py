@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import opcc_model
+from tests.models import minimal_copy
 from opcc_model.cli import main
 from opcc_model.render.site import build_site
 from opcc_model.spreadsheet import FORMULA_TRIGGERS, csv_cell, csv_text
@@ -44,8 +44,7 @@ def test_numbers_stay_numbers(number: int) -> None:
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
     """The minimal model with names a spreadsheet would run: a role, an activity, a process."""
-    root = tmp_path / "model"
-    shutil.copytree(opcc_model.example_root("minimal"), root)
+    root = minimal_copy(tmp_path)
     roles = root / "processes/roles.yaml"
     roles.write_text(roles.read_text().replace("name: Police and Crime Commissioner", f"name: '{HOSTILE}'"))
     process = root / PROCESS

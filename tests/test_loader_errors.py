@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 import opcc_model
+from tests.models import minimal_copy
 from opcc_model import yamlsource
 from opcc_model.cli import main
 from opcc_model.errors import ModelLoadError
@@ -19,9 +19,7 @@ PROCESS = "processes/engage-consult/conduct-stakeholder-analysis.yaml"
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A writable copy of the minimal example model."""
-    target = tmp_path / "model"
-    shutil.copytree(opcc_model.example_root("minimal"), target)
-    return target
+    return minimal_copy(tmp_path)
 
 
 def edit(root: Path, relative: str, old: str, new: str) -> None:

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from opcc_model.cli.common import EXIT_INTERNAL, EXIT_USAGE, error
+from opcc_model.environment import check_environment
 from opcc_model.errors import ModelLoadError, OpccError
 
 __all__ = ["main", "run", "COMMANDS"]
@@ -66,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        check_environment()  # a bad OPCC_* value is one sentence and exit 2, before any work
         return int(args.handler(args))
     except ModelLoadError as exc:
         for issue in exc.issues:
