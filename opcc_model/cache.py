@@ -653,4 +653,8 @@ def _sound_after(model: Model, old: dict[str, Any], fresh: dict[str, Any]) -> bo
                 return False
             if activity.id in activity.after or not activities.issuperset(activity.after):
                 return False
+            if not activities.issuperset([w.of for w in activity.windows]):
+                return False
+            if not activities.issuperset([step for o in activity.outcomes for step in o.then]):
+                return False
     return True

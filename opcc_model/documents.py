@@ -36,6 +36,7 @@ from opcc_model.yamlsource import MarkedDocument, PathKey, YamlFileError, parse_
 
 __all__ = [
     "CORE",
+    "LAW",
     "Entry",
     "assemble",
     "entries",
@@ -57,6 +58,9 @@ CORE = {
 }
 """The files every model has, by kind."""
 
+LAW = {"instruments": "law/instruments.yaml", "duties": "law/duties.yaml"}
+"""The optional files of the law as data, by kind."""
+
 
 def shown(root: str, relative: str, /) -> str:
     """How a file of the model at ``root`` is named in messages (``root/relative``, with ``/``).
@@ -71,7 +75,8 @@ def shown(root: str, relative: str, /) -> str:
 def model_files(root: str | os.PathLike[str], /) -> list[tuple[str, str]]:
     """Every YAML file of the model at ``root`` as ``(kind, path relative to root)``, in load order.
 
-    Kinds: ``value-chain``, ``roles``, ``artifacts``, ``process``, ``glossary``, ``boundary``.
+    Kinds: ``value-chain``, ``roles``, ``artifacts``, ``process``, ``glossary``, ``instruments``,
+    ``duties``, ``boundary``.
 
     >>> import opcc_model
     >>> [kind for kind, _ in model_files(opcc_model.example_root("minimal"))][:3]
@@ -89,6 +94,7 @@ def model_files(root: str | os.PathLike[str], /) -> list[tuple[str, str]]:
             found += (("process", relative) for relative in _yaml_under(base, f"processes/{folder}"))
     if os.path.isfile(os.path.join(base, CORE["glossary"])):
         found.append(("glossary", CORE["glossary"]))
+    found.extend((kind, relative) for kind, relative in LAW.items() if os.path.isfile(os.path.join(base, relative)))
     boundaries = os.path.join(base, "pag", "boundaries")
     if os.path.isdir(boundaries):
         # not only regular files: a FIFO or a device named *.yaml is listed, and refused when read
@@ -187,6 +193,9 @@ def entries(kind: str, document: Any) -> list[Entry]:
     elif kind == "process":
         keys = [(f"process:{document.id}", ())]
         keys += [(f"activity:{a.id}", ("activities", i)) for i, a in enumerate(document.activities)]
+    elif kind in ("instruments", "duties"):
+        prefix = kind[:-1] if kind == "instruments" else "duty"
+        keys = [(f"{prefix}:{item.id}", (kind, i)) for i, item in enumerate(getattr(document, kind))]
     else:
         area = document.area
         keys = [(f"area:{area}", ())]
@@ -195,7 +204,7 @@ def entries(kind: str, document: Any) -> list[Entry]:
     return keys
 
 
-_RANK = {"value-chain": 0, "roles": 1, "artifacts": 2, "glossary": 3, "process": 4, "boundary": 5}
+_RANK = {"value-chain": 0, "roles": 1, "artifacts": 2, "glossary": 3, "instruments": 4, "duties": 4, "process": 5, "boundary": 6}
 
 
 def source_map(
@@ -240,6 +249,7 @@ def _record(
 def assemble(documents: Mapping[str, tuple[str, Any]]) -> Model:
     """The model made of ``{relative path: (kind, document)}`` in load order (no validation again)."""
     core = {kind: doc for kind, doc in documents.values() if kind not in ("process", "boundary")}
+    law = {kind: getattr(core[kind], kind) for kind in LAW if kind in core}
     chain = core["value-chain"]
     return Model(
         mandate=chain.mandate,
@@ -250,4 +260,5 @@ def assemble(documents: Mapping[str, tuple[str, Any]]) -> Model:
         processes=tuple(doc for kind, doc in documents.values() if kind == "process"),
         codes=core["glossary"].codes,
         boundaries=tuple(doc for kind, doc in documents.values() if kind == "boundary"),
+        **law,
     )

@@ -3,13 +3,16 @@
 The JSON Schemas of the YAML files come from these types (:mod:`opcc_model.schema`).
 
 >>> sorted(FILE_KINDS)
-['artifacts', 'boundary', 'glossary', 'process', 'roles', 'value-chain']
+['artifacts', 'boundary', 'duties', 'glossary', 'instruments', 'process', 'roles', 'value-chain']
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from opcc_model.law import Duty, Instrument
 from opcc_model.model import Artifact, Boundary, PagCode, Process, Role, Slug, Stage
 
 __all__ = [
@@ -17,6 +20,8 @@ __all__ = [
     "RolesFile",
     "ArtifactsFile",
     "GlossaryFile",
+    "InstrumentsFile",
+    "DutiesFile",
     "FILE_KINDS",
 ]
 
@@ -46,9 +51,46 @@ class ArtifactsFile(_File):
 
 
 class GlossaryFile(_File):
-    """``pag/glossary.yaml``: the PAG codes (or an open glossary in PAG's format)."""
+    """``pag/glossary.yaml``: the glossary codes, open (the shipped reference glossary) or a licensed PAG.
 
+    >>> GlossaryFile.model_validate({"provenance": "licensed", "codes": [{"code": "1", "name": "G"}]}).codes[0].provenance
+    'licensed'
+    >>> GlossaryFile.model_validate({"codes": [{"code": "1", "name": "G"}]}).codes[0].provenance
+    'open'
+    """
+
+    provenance: Literal["open", "licensed"] = "open"
+    """Where the file's codes come from: ``open`` (the default: an open glossary in PAG's
+    format, never presented as the licensed PAG) or ``licensed`` (a licensed Police Activities
+    Glossary). Every code takes it unless it says otherwise."""
     codes: tuple[PagCode, ...]
+    """The codes, parents before or after children (every parent must exist)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _codes_take_the_file_provenance(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("codes"), (list, tuple)):
+            given = data.get("provenance", "open")
+            data = {
+                **data,
+                "codes": [
+                    {"provenance": given, **c} if isinstance(c, dict) and "provenance" not in c else c
+                    for c in data["codes"]
+                ],
+            }
+        return data
+
+
+class InstrumentsFile(_File):
+    """``law/instruments.yaml`` (optional): the instruments the model cites, with their dates."""
+
+    instruments: tuple[Instrument, ...]
+
+
+class DutiesFile(_File):
+    """``law/duties.yaml`` (optional): the statutory duties the model must deliver."""
+
+    duties: tuple[Duty, ...]
 
 
 FILE_KINDS: dict[str, type[BaseModel]] = {
@@ -58,5 +100,7 @@ FILE_KINDS: dict[str, type[BaseModel]] = {
     "glossary": GlossaryFile,
     "process": Process,
     "boundary": Boundary,
+    "instruments": InstrumentsFile,
+    "duties": DutiesFile,
 }
 """Each kind of YAML file, by the name its JSON Schema file takes."""

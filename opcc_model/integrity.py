@@ -63,6 +63,8 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
         ("activity", [a.id for a in model.activities]),
         ("code", [c.code for c in model.codes]),
         ("area", [b.area for b in model.boundaries]),
+        ("instrument", [i.id for i in model.instruments]),
+        ("duty", [d.id for d in model.duties]),
     ]
     for kind, ids in groups:
         counts = seen.setdefault(kind, {})
@@ -122,6 +124,13 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
                     yield (*owner, ("after", i)), _unknown("activity", before, activities, "after")
                 elif before == activity.id:
                     yield (*owner, ("after", i)), f"after: an activity cannot come after itself ('{before}')"
+            for i, window in enumerate(activity.windows):
+                if window.of not in activities:
+                    yield (*owner, ("windows", i, "of")), _unknown("activity", window.of, activities, "windows.of")
+            for i, branch in enumerate(activity.outcomes):
+                for j, step in enumerate(branch.then):
+                    if step not in activities:
+                        yield (*owner, ("outcomes", i, "then", j)), _unknown("activity", step, activities, f"outcome '{branch.name}' then")
             for i, code in enumerate(activity.pag):
                 if code not in codes:
                     yield (*owner, ("pag", i)), _unknown("code", code, codes, "pag")
@@ -144,6 +153,19 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
             yield ("code", entry.code, ("code",)), (
                 f"code \"{entry.code}\": its parent \"{parent}\" is not in the glossary (every parent code must exist)"
             )
+
+    instruments = {i.id for i in model.instruments}
+    for instrument in model.instruments:
+        if instrument.revoked_by is not None and instrument.revoked_by not in instruments:
+            yield ("instrument", instrument.id, ("revoked_by",)), (
+                f"revoked_by: expected the id of an instrument in law/instruments.yaml, found '{instrument.revoked_by}'"
+            )
+    for duty in model.duties:
+        if duty.holder not in roles:
+            yield ("duty", duty.id, ("holder",)), _unknown("role", duty.holder, roles, "holder")
+        for i, artifact_id in enumerate(duty.responds_to):
+            if artifact_id not in artifacts:
+                yield ("duty", duty.id, ("responds_to", i)), _unknown("artifact", artifact_id, artifacts, "responds_to")
 
     known_subjects = stages | roles | artifacts | set(processes) | activities | codes
     for boundary in model.boundaries:

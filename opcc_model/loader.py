@@ -89,7 +89,7 @@ def _load(root: str) -> Model:
         if document is not None:
             loaded[relative] = (kind, document)
     for kind, relative in files:
-        if kind not in ("process", "boundary"):
+        if kind in CORE:
             continue
         document = validate_file(root, relative, kind, issues, marks=marks)
         if document is not None:

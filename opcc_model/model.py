@@ -15,11 +15,13 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from typing import Any, TypeVar
 
-from pydantic import PrivateAttr, ValidationInfo, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
 
 from opcc_model.boundary import Allocation, Boundary, Waiver
 from opcc_model.errors import NotFound
+from opcc_model.law import Duty, Instrument, cites
 from opcc_model.location import Location
+from opcc_model.timing import DeadlineStr, Obligation, Outcome, Recurrence, Window
 from opcc_model.vocabulary import (
     PRINCIPAL_SIDES,
     SIDES,
@@ -28,6 +30,7 @@ from opcc_model.vocabulary import (
     Holder,
     Jurisdiction,
     PagCodeStr,
+    Provenance,
     Side,
     Slug,
     Url,
@@ -41,6 +44,7 @@ __all__ = [
     "Side",
     "Holder",
     "Jurisdiction",
+    "Provenance",
     "ActivityKind",
     "ArtifactKind",
     "SIDES",
@@ -55,6 +59,8 @@ __all__ = [
     "Allocation",
     "Waiver",
     "Boundary",
+    "Instrument",
+    "Duty",
     "Model",
 ]
 
@@ -147,6 +153,28 @@ class Activity(_Frozen):
     basis: tuple[str, ...] | None = None
     guidance: str | None = None
     references: tuple[Reference, ...] = ()
+    obligation: Obligation | None = Field(
+        default=None,
+        description="What the law makes of the activity: duty (must), power (may) or good-practice (neither); the basis says where.",
+    )
+    deadlines: tuple[DeadlineStr, ...] = Field(
+        default=(), description="Fixed deadlines: DD-MM every year (01-02 is 1 February), or YYYY-MM-DD once."
+    )
+    windows: tuple[Window, ...] = Field(
+        default=(), description="Windows relative to another activity: within a time of it, or not before a time after it."
+    )
+    recurs: tuple[Recurrence, ...] = Field(
+        default=(), description="How often the activity recurs (every month, quarter, year or term), from an anchor."
+    )
+    outcomes: tuple[Outcome, ...] = Field(
+        default=(), description="For a decision: each outcome (such as veto / no veto) and the activities it leads to."
+    )
+
+    @model_validator(mode="after")
+    def _outcomes_belong_to_decisions(self) -> Activity:
+        if self.outcomes and self.kind != "decision":
+            raise ValueError(f"'outcomes' are only for kind: decision, but this activity is kind: {self.kind}")
+        return self
 
     @model_validator(mode="after")
     def _subprocess_names_its_process(self) -> Activity:
@@ -257,16 +285,27 @@ class Process(_Frozen):
 
 
 class PagCode(_Frozen):
-    """One code of the Police Activities Glossary (or of an open glossary in its format).
+    """One code of a glossary in PAG's format: the open reference glossary, a licensed PAG, or an area's local code.
 
     >>> PagCode(code="1.1", name="Engagement").level
     2
+    >>> PagCode(code="1.1", name="Engagement").provenance
+    'open'
     """
 
     code: PagCodeStr
+    """The code: dot-separated positive integers, such as ``"1.3.4.1"``."""
     name: str
+    """What the code stands for, in words."""
     description: str | None = None
+    """More about the code (shown on the site and in tooltips)."""
     basis: tuple[str, ...] = ()
+    """The statute, order or guidance the code rests on."""
+    provenance: Provenance = "open"
+    """Where the code comes from: ``open`` (the open reference glossary shipped here, never the
+    licensed PAG), ``licensed`` (a licensed Police Activities Glossary file) or ``local`` (an
+    area's own code, declared in its boundary file). Set once for a whole glossary file with its
+    top-level ``provenance:`` key."""
 
     @property
     def level(self) -> int:
@@ -307,6 +346,10 @@ class Model(_Frozen):
     processes: tuple[Process, ...] = ()
     codes: tuple[PagCode, ...] = ()
     boundaries: tuple[Boundary, ...] = ()
+    instruments: tuple[Instrument, ...] = ()
+    """The instruments the model cites, with their dates (``law/instruments.yaml``)."""
+    duties: tuple[Duty, ...] = ()
+    """The statutory duties the model must deliver (``law/duties.yaml``)."""
 
     _locations: Mapping[str, Location] = PrivateAttr(default_factory=dict)
 
@@ -399,6 +442,8 @@ class Model(_Frozen):
             "owner": {a.id: p for p in self.processes for a in p.activities},
             "code": {c.code: c for c in self.codes},
             "area": {b.area: b for b in self.boundaries},
+            "instrument": {i.id: i for i in self.instruments},
+            "duty": {d.id: d for d in self.duties},
         }
 
     def _get(self, kind: str, key: str) -> Any:
@@ -437,6 +482,23 @@ class Model(_Frozen):
     def code(self, code: str, /) -> PagCode:
         """The PAG code entry for ``code`` (raises :class:`NotFound`)."""
         return self._get("code", code)  # type: ignore[no-any-return]
+
+    def instrument(self, id: str, /) -> Instrument:
+        """The instrument with this id (raises :class:`NotFound`)."""
+        return self._get("instrument", id)  # type: ignore[no-any-return]
+
+    def instrument_cited_by(self, basis: str, /) -> Instrument | None:
+        """The instrument ``basis`` cites (the longest matching ``cited_as`` prefix), if the model knows it.
+
+        >>> Model(mandate="m").instrument_cited_by("PRSR 2011 s.5") is None
+        True
+        """
+        best: tuple[int, Instrument] | None = None
+        for instrument in self.instruments:
+            for prefix in instrument.cited_as:
+                if (best is None or len(prefix) > best[0]) and cites(basis, prefix):
+                    best = (len(prefix), instrument)
+        return best[1] if best else None
 
     def boundary(self, area: str, /) -> Boundary:
         """The boundary of ``area`` (raises :class:`NotFound`)."""

@@ -28,7 +28,7 @@ def json_schema(kind: str, /) -> dict[str, Any]:
     >>> json_schema("nope")
     Traceback (most recent call last):
     ...
-    KeyError: "unknown file kind 'nope' (expected one of: artifacts, boundary, glossary, plan, process, roles, scenario, value-chain)"
+    KeyError: "unknown file kind 'nope' (expected one of: artifacts, boundary, duties, glossary, instruments, plan, process, roles, scenario, value-chain)"
     """
     try:
         file_type = SCHEMA_KINDS[kind]

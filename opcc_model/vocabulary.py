@@ -18,6 +18,7 @@ __all__ = [
     "Url",
     "Side",
     "Holder",
+    "Provenance",
     "Jurisdiction",
     "ActivityKind",
     "ArtifactKind",
@@ -61,7 +62,10 @@ Url = Annotated[str, AfterValidator(_check_link)]
 """A link: ``http://``, ``https://`` or relative."""
 
 Side = Literal["commissioner", "chief-constable", "oversight", "partner", "public"]
-Holder = Literal["commissioner", "chief-constable", "joint"]
+Holder = Literal["commissioner", "chief-constable", "joint", "oversight"]
+"""Who holds a code in an area: one principal, both jointly, or the oversight side (the Police and Crime Panel's own powers)."""
+Provenance = Literal["open", "licensed", "local"]
+"""Where a glossary code comes from: the open reference glossary shipped here, a licensed PAG file, or an area's own local code."""
 Jurisdiction = Literal["england", "wales"]
 ActivityKind = Literal["task", "decision", "event", "subprocess"]
 ArtifactKind = Literal[

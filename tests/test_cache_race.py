@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule
 
 import opcc_model
-from tests.models import minimal_copy
+from tests.editing import copy_minimal
 from opcc_model import cache
 from opcc_model.errors import ModelLoadError
 
@@ -90,7 +90,7 @@ class CacheAgreesWithDisk(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="opcc-race-"))
-        self.root = minimal_copy(self.folder)
+        self.root = copy_minimal(self.folder)
         self.path = self.root / PROCESS
         self.saved = {name: os.environ.get(name) for name in ("OPCC_CACHE_DIR", "OPCC_NO_CACHE")}
         os.environ["OPCC_CACHE_DIR"] = str(self.folder / "cache")
@@ -157,7 +157,7 @@ TestCacheAgreesWithDisk.settings = settings(max_examples=60, stateful_step_count
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("OPCC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("OPCC_NO_CACHE", raising=False)
-    return minimal_copy(tmp_path)
+    return copy_minimal(tmp_path)
 
 
 def test_a_setting_that_changes_validation_is_part_of_the_key(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:

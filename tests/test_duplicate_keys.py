@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import opcc_model
-from tests.models import minimal_copy
+from tests.editing import copy_minimal
 from opcc_model import cache
 from opcc_model.errors import ModelLoadError
 
@@ -17,7 +17,7 @@ PROCESS = "processes/engage-consult/conduct-stakeholder-analysis.yaml"
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("OPCC_CACHE_DIR", str(tmp_path / "cache"))
-    return minimal_copy(tmp_path)
+    return copy_minimal(tmp_path)
 
 
 def _line(path: Path, needle: str, nth: int = 0) -> int:

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import opcc_model
-from tests.models import minimal_copy
+from tests.editing import copy_minimal
 from opcc_model.cli import main
 from opcc_model.render.site import build_site
 from opcc_model.spreadsheet import FORMULA_TRIGGERS, csv_cell, csv_text
@@ -44,7 +44,7 @@ def test_numbers_stay_numbers(number: int) -> None:
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
     """The minimal model with names a spreadsheet would run: a role, an activity, a process."""
-    root = minimal_copy(tmp_path)
+    root = copy_minimal(tmp_path)
     roles = root / "processes/roles.yaml"
     roles.write_text(roles.read_text().replace("name: Police and Crime Commissioner", f"name: '{HOSTILE}'"))
     process = root / PROCESS

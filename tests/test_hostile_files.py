@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import opcc_model
-from tests.models import minimal_copy
+from tests.editing import copy_minimal
 from opcc_model.cli import main
 
 PROCESS = "processes/engage-consult/conduct-stakeholder-analysis.yaml"
@@ -25,7 +25,7 @@ SECRET = "TOKEN-d41d8cd98f00b204e9800998ecf8427e"
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    return minimal_copy(tmp_path)
+    return copy_minimal(tmp_path)
 
 
 def _validate(root: Path) -> subprocess.CompletedProcess[str]:
@@ -79,7 +79,7 @@ def test_a_fifo_does_not_hang_the_load(root: Path) -> None:
 
 
 def test_a_socket_is_refused(tmp_path: Path) -> None:
-    root = Path(os.path.relpath(minimal_copy(tmp_path, "m")))  # a socket path must be short
+    root = Path(os.path.relpath(copy_minimal(tmp_path)))  # a socket path must be short
     path = root / "pag/boundaries/sock.yaml"
     server = socket.socket(socket.AF_UNIX)
     try:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 import opcc_model
-from tests.models import minimal_copy
 from opcc_model import yamlsource
 from opcc_model.cli import main
 from opcc_model.errors import ModelLoadError
+from tests.editing import copy_minimal, edit, line_of
 
 PROCESS = "processes/engage-consult/conduct-stakeholder-analysis.yaml"
 
@@ -19,21 +20,7 @@ PROCESS = "processes/engage-consult/conduct-stakeholder-analysis.yaml"
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A writable copy of the minimal example model."""
-    return minimal_copy(tmp_path)
-
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    path = root / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(root: Path, relative: str, needle: str) -> int:
-    for number, line in enumerate((root / relative).read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {relative}")
+    return copy_minimal(tmp_path)
 
 
 def errors(root: Path) -> list[str]:

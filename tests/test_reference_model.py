@@ -124,11 +124,17 @@ def test_every_activity_has_exactly_one_accountable_role_and_a_basis(model: Mode
         assert all(cite.strip() for cite in activity.basis), activity.id
 
 
-def test_good_practice_is_labelled_and_never_presented_as_an_act(model: Model) -> None:
+def test_good_practice_is_typed_and_never_presented_as_law(model: Model) -> None:
+    """An activity resting on guidance alone is typed good practice; a duty or power cites law."""
+    assert not [a.id for a in model.activities for cite in a.basis or () if cite.startswith("Good practice:")]
     for activity in model.activities:
-        for cite in activity.basis or ():
-            if "guidance" in cite.lower() and "Ministry of Justice" not in cite:
-                assert cite.startswith("Good practice:"), (activity.id, cite)
+        cited = [model.instrument_cited_by(cite) for cite in activity.basis or ()]
+        assert all(cited), (activity.id, activity.basis)
+        law = [i for i in cited if i is not None and i.kind != "guidance"]
+        if activity.obligation in ("duty", "power"):
+            assert law, (activity.id, activity.basis)
+        elif not law and not any("Ministry of Justice" in cite for cite in activity.basis or ()):
+            assert activity.obligation == "good-practice", (activity.id, activity.basis)
 
 
 def test_every_process_and_activity_names_a_pag_code(model: Model) -> None:

@@ -3,9 +3,9 @@
 >>> import opcc_model
 >>> table = coverage(opcc_model.load(opcc_model.example_root("minimal")), area="example-area")
 >>> table.columns
-('code', 'name', 'level', 'leaves', 'commissioner', 'chief-constable', 'joint', 'undecided', 'unallocated', 'delivered')
+('code', 'name', 'provenance', 'level', 'leaves', 'commissioner', 'chief-constable', 'joint', 'oversight', 'undecided', 'unallocated', 'delivered')
 >>> table.rows[0]
-('1', 'Governance', 1, 1, 1, 0, 0, 0, 0, 1)
+('1', 'Governance', 'open', 1, 1, 1, 0, 0, 0, 0, 0, 1)
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from opcc_model.queries.table import Cell, QueryResult
 
 __all__ = ["coverage", "COVERAGE_COLUMNS", "code_sort_key"]
 
-_TALLIES = ("leaves", "commissioner", "chief-constable", "joint", "undecided", "unallocated", "delivered")
-COVERAGE_COLUMNS = ("code", "name", "level", *_TALLIES)
+_TALLIES = ("leaves", "commissioner", "chief-constable", "joint", "oversight", "undecided", "unallocated", "delivered")
+COVERAGE_COLUMNS = ("code", "name", "provenance", "level", *_TALLIES)
 """The columns of :func:`coverage`."""
 
 
@@ -35,7 +35,9 @@ def code_sort_key(code: str) -> tuple[int, ...]:
 def coverage(model: Model, /, *, area: str) -> QueryResult:
     """For every glossary code, how many leaves below it each holder has in ``area``, and how many are delivered.
 
-    A leaf counts under its holder (``commissioner``, ``chief-constable``, ``joint``),
+    Each row says where its code comes from (``provenance``: the open reference glossary,
+    a licensed PAG file, or an area's local code). A leaf counts under its holder
+    (``commissioner``, ``chief-constable``, ``joint``, ``oversight``),
     ``undecided`` (allocated twice to different holders, OPCC-O101) or ``unallocated``, and as ``delivered`` when an activity in scope for the area's
     jurisdiction maps to it; each code sums the leaves of its subtree (a leaf counts
     itself). Rows are in numeric code order. One walk up the tree: O(codes).
@@ -59,9 +61,9 @@ def coverage(model: Model, /, *, area: str) -> QueryResult:
         for kid in kids[code]:
             total.update(tallies[kid])
         tallies[code] = total
-    names = {c.code: c.name for c in model.codes}
+    entries = {c.code: c for c in model.codes}
     rows: tuple[tuple[Cell, ...], ...] = tuple(
-        (code, names[code], code.count(".") + 1, *(tallies[code][t] for t in _TALLIES))
+        (code, entries[code].name, entries[code].provenance, code.count(".") + 1, *(tallies[code][t] for t in _TALLIES))
         for code in sorted(tallies, key=code_sort_key)
     )
-    return QueryResult(title=f"PAG coverage in {boundary.name}", columns=COVERAGE_COLUMNS, rows=rows)
+    return QueryResult(title=f"Glossary coverage in {boundary.name}", columns=COVERAGE_COLUMNS, rows=rows)

@@ -26,7 +26,12 @@ from opcc_model.queries.rules import check_rule, finding
 
 __all__ = ["conflicting_allocations", "shared_accountability", "side_mismatches", "undelegated_splits"]
 
-_SIDE_NAMES = {"commissioner": "the commissioner", "chief-constable": "the chief constable", "joint": "both jointly"}
+_SIDE_NAMES = {
+    "commissioner": "the commissioner",
+    "chief-constable": "the chief constable",
+    "joint": "both jointly",
+    "oversight": "the Police and Crime Panel (oversight)",
+}
 
 
 @check_rule(
@@ -126,8 +131,9 @@ def shared_accountability(model: Model, area: str, /) -> Iterator[Finding]:
 def side_mismatches(model: Model, area: str, /) -> Iterator[Finding]:
     """Fires for an activity accountable on one principal side mapped to a code the area gives the other.
 
-    Codes held ``joint`` or by nobody (that is OPCC-G102) do not fire, nor do activities
-    a partner, the panel or the public is accountable for. Why it matters: the process
+    Codes held ``joint``, by the oversight side (the Panel's own powers) or by nobody
+    (that is OPCC-G102) do not fire, nor do activities a partner, the panel or the public
+    is accountable for. Why it matters: the process
     map and the area's boundary disagree about who answers for the work.
 
     Fix: change the activity's ``accountable``, map it to the right code, or change the
@@ -140,7 +146,7 @@ def side_mismatches(model: Model, area: str, /) -> Iterator[Finding]:
     boundary = model.boundary(area)
     for code, sides in code_sides(model, boundary.jurisdiction).items():
         allocation = allocation_of(model, area, code)
-        if allocation is None or allocation.holder == "joint":
+        if allocation is None or allocation.holder not in PRINCIPAL_SIDES:
             continue
         for activity_id in sides.get(other_principal(allocation.holder), ()):  # type: ignore[call-overload]
             yield finding(

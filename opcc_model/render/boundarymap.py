@@ -23,7 +23,7 @@ __all__ = ["BOUNDARY_LEGEND", "boundary_map"]
 FINDING_COLOUR = "#d62728"
 
 BOUNDARY_LEGEND = (
-    ("■", "purple: commissioner · blue: chief constable · yellow: joint"),
+    ("■", "purple: commissioner · blue: chief constable · yellow: joint · orange: oversight (Panel)"),
     ("□", "white, red dashed border: unallocated"),
     ("↪", "delegated (dashed border): delegated by, instrument"),
     ("⚠", "finding on this code (thick red border)"),
@@ -65,7 +65,7 @@ def boundary_map(
         ranksep="0.4",
         labelloc="t",
         labeljust="l",
-        label=text_label(f"Boundary: {boundary.name} — PAG codes by holder ({boundary.jurisdiction})", width=120),
+        label=text_label(f"Boundary: {boundary.name} — glossary codes by holder ({boundary.jurisdiction})", width=120),
     )
     navigation(graph, [("⌂ Value chain", href_for("value-chain", page_suffix=page_suffix))])
     known = {c.code for c in model.codes}

@@ -52,6 +52,7 @@ HOLDER_STYLE = {
     "commissioner": SIDE_STYLE["commissioner"],
     "chief-constable": SIDE_STYLE["chief-constable"],
     "joint": ("#fff1a8", "#7a6500", "Joint"),
+    "oversight": ("#fbecd0", "#8a5a00", "Oversight (Panel)"),
     None: ("#ffffff", "#b03030", "Unallocated"),
 }
 """Per PAG holder in an area: (fill, line colour, legend text)."""

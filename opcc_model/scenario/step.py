@@ -86,7 +86,11 @@ def code_key(code: str) -> tuple[int, ...]:
     return tuple(int(part) for part in code.split("."))
 
 
-_HOLDERS = {"commissioner": "the Commissioner", "chief-constable": "the Chief Constable"}
+_HOLDERS = {
+    "commissioner": "the Commissioner",
+    "chief-constable": "the Chief Constable",
+    "oversight": "the Police and Crime Panel (oversight)",
+}
 
 
 def describe_holder(allocation: Allocation | None) -> str:

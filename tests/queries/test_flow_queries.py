@@ -69,11 +69,15 @@ def test_impact_asks_for_a_kind_when_an_id_is_both(model: Model) -> None:
 def test_coverage_rolls_leaves_up_the_tree(model: Model) -> None:
     m = with_boundary(model, "north", allocations=(Allocation(pag="1", holder="commissioner"), Allocation(pag="2.1", holder="chief-constable")))
     m = with_activity(m, "report-back", pag=())
-    rows = {r[0]: r[3:] for r in coverage(m, area="north")}
-    # leaves, commissioner, chief-constable, joint, undecided, unallocated, delivered
-    assert rows["1"] == (2, 2, 0, 0, 0, 0, 2)
-    assert rows["2"] == (2, 0, 1, 0, 0, 1, 1)
-    assert rows["2.2"] == (1, 0, 0, 0, 0, 1, 0)
+    table = coverage(m, area="north")
+    assert {r[2] for r in table} == {"open"}  # every code says where it comes from
+    rows = {r[0]: r[4:] for r in table}
+    # leaves, commissioner, chief-constable, joint, oversight, undecided, unallocated, delivered
+    assert rows["1"] == (2, 2, 0, 0, 0, 0, 0, 2)
+    assert rows["2"] == (2, 0, 1, 0, 0, 0, 1, 1)
+    assert rows["2.2"] == (1, 0, 0, 0, 0, 0, 1, 0)
+    panel = with_boundary(model, "north", allocations=(Allocation(pag="1", holder="oversight"), Allocation(pag="2", holder="chief-constable")))
+    assert {r[0]: r[4:] for r in coverage(panel, area="north")}["1"][4] == 2  # the Panel's own powers count as oversight
 
 
 def test_results_convert_to_csv_json_html_and_frames(model: Model) -> None:

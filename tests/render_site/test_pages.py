@@ -127,6 +127,21 @@ def test_glossary_is_a_nested_tree_with_anchors(site):
     assert page.tags.count("details") == 4  # 1, 1.1, 1.1.2, 2 have children
 
 
+def test_glossary_page_never_titles_open_codes_as_the_licensed_pag(site, site_model):
+    page = Page(render_glossary(site))
+    text = " ".join(page.text)
+    assert "Glossary of functions (open reference, PAG format)" in text
+    assert "Police Activities Glossary (licensed)" not in text
+    assert "not the licensed Police Activities Glossary" in text
+    assert text.count("open code") == len(site_model.codes)  # each code shows where it comes from
+    licensed = site_model.model_copy(
+        update={"codes": tuple(c.model_copy(update={"provenance": "licensed"}) for c in site_model.codes)}
+    )
+    licensed_page = Page(render_glossary(plan_site(licensed, diagrams=False)))
+    licensed_text = " ".join(licensed_page.text)
+    assert "Police Activities Glossary (licensed)" in licensed_text and "open code" not in licensed_text
+
+
 def test_raci_page_and_csv_follow_the_area_jurisdiction(site_model, site):
     english = raci_csv(site_model, area="example-area").splitlines()
     welsh = raci_csv(site_model, area="welsh-area").splitlines()

@@ -182,14 +182,21 @@ def render_artifact(site: Site, artifact_id: str, /) -> str:
 
 
 def render_glossary(site: Site, /) -> str:
-    """The PAG glossary as a tree of nested lists, each code with its name, basis and activities."""
+    """The glossary as a tree of nested lists, each code with its name, provenance, basis and activities.
+
+    The title says what the glossary is: it is called the Police Activities Glossary only
+    when every code is from a licensed PAG file; the shipped open glossary never is.
+    """
+    provenances = {c.provenance for c in site.model.codes}
+    title = "Police Activities Glossary (licensed)" if provenances == {"licensed"} else "Glossary of functions (open reference, PAG format)"
     return _render(
         site,
         "glossary.html",
         page_path("glossary"),
-        "Police Activities Glossary",
+        title,
         tree=site.code_children(),
         mapped=site.activities_of_code(),
+        provenances=sorted(provenances),
     )
 
 
