@@ -29,6 +29,7 @@ from opcc_model.vocabulary import (
     ArtifactKind,
     Holder,
     Jurisdiction,
+    Name,
     PagCodeStr,
     Provenance,
     Side,
@@ -79,7 +80,7 @@ class Stage(_Frozen):
     """
 
     id: Slug
-    name: str
+    name: Name
     portfolio: str | None = None
     description: str | None = None
     supporting: bool = False
@@ -93,7 +94,7 @@ class Role(_Frozen):
     """
 
     id: Slug
-    name: str
+    name: Name
     side: Side
     reports_to: Slug | None = None
     principal: bool | None = None
@@ -109,7 +110,7 @@ class Artifact(_Frozen):
     """
 
     id: Slug
-    name: str
+    name: Name
     kind: ArtifactKind = "document"
     basis: tuple[str, ...] = ()
     description: str | None = None
@@ -138,7 +139,7 @@ class Activity(_Frozen):
     """
 
     id: Slug
-    name: str
+    name: Name
     kind: ActivityKind = "task"
     process: Slug | None = None
     pag: tuple[PagCodeStr, ...] = ()
@@ -219,7 +220,7 @@ class Process(_Frozen):
     """
 
     id: Slug
-    name: str
+    name: Name
     stage: Slug
     parent: Slug | None = None
     jurisdictions: tuple[Jurisdiction, ...] = ("england", "wales")
@@ -295,7 +296,7 @@ class PagCode(_Frozen):
 
     code: PagCodeStr
     """The code: dot-separated positive integers, such as ``"1.3.4.1"``."""
-    name: str
+    name: Name
     """What the code stands for, in words."""
     description: str | None = None
     """More about the code (shown on the site and in tooltips)."""

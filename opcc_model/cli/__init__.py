@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from opcc_model.cli.common import EXIT_INTERNAL, EXIT_USAGE, error
+from opcc_model.cli.outputs import check_out, os_error_sentence
 from opcc_model.environment import check_environment
 from opcc_model.errors import ModelLoadError, OpccError
 
@@ -68,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         check_environment()  # a bad OPCC_* value is one sentence and exit 2, before any work
+        check_out(args)
         return int(args.handler(args))
     except ModelLoadError as exc:
         for issue in exc.issues:
@@ -83,6 +85,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the file system said no (permission, disk full, read-only): not a bug
+        if os.environ.get("OPCC_DEBUG"):
+            raise
+        error(os_error_sentence(exc))
+        return EXIT_USAGE
+    except RecursionError:
+        if os.environ.get("OPCC_DEBUG"):
+            raise
+        error("the model nests too deeply to process (a chain of codes, processes or plans hundreds of levels deep)")
+        return EXIT_USAGE
     except Exception as exc:  # never a traceback for a user; OPCC_DEBUG=1 shows it
         if os.environ.get("OPCC_DEBUG"):
             raise

@@ -19,6 +19,7 @@ from opcc_model.cache import load_cached as load
 from opcc_model.plan import load_plans
 from opcc_model.location import Location
 from opcc_model.queries import FindingList, at_or_above, check
+from opcc_model.terminal import safe_text
 
 __all__ = ["register", "handle", "to_text", "to_json", "to_github", "github_escape", "summary"]
 
@@ -123,6 +124,6 @@ def handle(args: argparse.Namespace) -> int:
     elif args.format == "github":
         print(to_github(findings, args.path), end="")
     else:
-        print(to_text(findings, args.path), end="")
+        print(safe_text(to_text(findings, args.path)), end="")
     info(summary(findings))
     return EXIT_FINDINGS if at_or_above(findings, args.fail_on) else EXIT_OK

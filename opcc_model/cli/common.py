@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sys
+
+from opcc_model.terminal import safe_text
 
 __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "error", "info"]
 
@@ -16,6 +19,10 @@ EXIT_INTERNAL = 3
 """A bug in opcc-model (reported without a traceback)."""
 
 
+_LOCATED = re.compile(r"[^\n]+?:\d+:\d+: ")
+"""A message that starts with ``file:line:col:`` names its place and needs no ``opcc:``."""
+
+
 def error(message: str) -> None:
     """Print a diagnostic to stderr, prefixed ``opcc:`` unless it already names a file location.
 
@@ -24,13 +31,16 @@ def error(message: str) -> None:
     >>> with contextlib.redirect_stderr(stream):
     ...     error("no such area 'x'")
     ...     error("processes/roles.yaml:2:5: unknown key 'sidee'")
+    ...     error("'main:x' is not a commit")
     >>> print(stream.getvalue(), end="")
     opcc: no such area 'x'
     processes/roles.yaml:2:5: unknown key 'sidee'
+    opcc: 'main:x' is not a commit
     """
-    print(message if ":" in message.split(" ", 1)[0] else f"opcc: {message}", file=sys.stderr)
+    message = safe_text(message)  # messages quote model text and file names: never a control character
+    print(message if _LOCATED.match(message) else f"opcc: {message}", file=sys.stderr)
 
 
 def info(message: str) -> None:
     """Print a progress or status line to stderr (results go to stdout)."""
-    print(message, file=sys.stderr)
+    print(safe_text(message), file=sys.stderr)
