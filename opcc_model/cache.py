@@ -31,6 +31,7 @@ import hmac
 import inspect
 import json
 import os
+import re
 import time
 from collections import deque
 from collections.abc import Sequence
@@ -48,7 +49,7 @@ from opcc_model.loader import load
 from opcc_model.model import Model, Process
 from opcc_model.yamlsource import YamlFileError, paused_gc, read_bytes
 
-__all__ = ["cache_dir", "cache_file", "load_cached", "code_version", "FORMAT", "RACY_NS"]
+__all__ = ["cache_dir", "cache_file", "clear_cache", "load_cached", "code_version", "FORMAT", "RACY_NS"]
 
 FORMAT = 3
 """The layout of the cache file; a different number is a miss."""
@@ -121,6 +122,34 @@ def cache_file(root: str | os.PathLike[str], /) -> Path | None:
         return None
     name = hashlib.sha256(os.path.abspath(root).encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return folder / f"{name}.json"
+
+
+_CACHE_NAME = re.compile(r"[0-9a-f]{32}(\.delta)?\.json|key|\.pruned")
+"""The names of the files this module writes in the cache folder (:func:`cache_file`, its delta, the key, the prune stamp)."""
+
+_CACHE_FILE = re.compile(r"[0-9a-f]{32}(\.delta)?\.json")
+"""The names of cache files proper (what :func:`prune` may delete)."""
+
+
+def clear_cache() -> list[Path]:
+    """Remove the files this cache wrote (nothing else in its folder); return them.
+
+    >>> import opcc_model, tempfile, os
+    >>> os.environ["OPCC_CACHE_DIR"] = folder = tempfile.mkdtemp()
+    >>> _ = load_cached(opcc_model.example_root("minimal")); open(os.path.join(folder, "mine.txt"), "w").close()
+    >>> sorted(p.name for p in clear_cache())[-1], os.listdir(folder)
+    ('key', ['mine.txt'])
+    >>> del os.environ["OPCC_CACHE_DIR"]
+    """
+    folder = cache_dir()
+    if folder is None or not folder.is_dir():
+        return []
+    removed = []
+    for path in sorted(folder.iterdir()):
+        if _CACHE_NAME.fullmatch(path.name) and path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 # -- plain data <-> documents -------------------------------------------------------
@@ -381,11 +410,13 @@ def prune(folder: Path, /, *, now: int | None = None) -> list[Path]:
 
     >>> import tempfile, pathlib, os
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> for name in ("old.json", "old.delta.json", "new.json", "key"):
+    >>> old, new = "0" * 32, "1" * 32
+    >>> for name in (f"{old}.json", f"{old}.delta.json", f"{new}.json", "key", "mine.json"):
     ...     _ = (folder / name).write_text("x")
-    >>> os.utime(folder / "old.json", (0, 0)); os.utime(folder / "old.delta.json", (0, 0))
-    >>> sorted(p.name for p in prune(folder)), sorted(p.name for p in folder.iterdir())
-    (['old.delta.json', 'old.json'], ['.pruned', 'key', 'new.json'])
+    >>> for name in (f"{old}.json", f"{old}.delta.json", "mine.json"):
+    ...     os.utime(folder / name, (0, 0))
+    >>> [p.name[-10:] for p in prune(folder)], sorted(p.name[-10:] for p in folder.iterdir())
+    (['00000.json', 'delta.json'], ['.pruned', '11111.json', 'key', 'mine.json'])
     >>> prune(folder)  # again the same day: nothing to do
     []
     """
@@ -398,7 +429,7 @@ def prune(folder: Path, /, *, now: int | None = None) -> list[Path]:
         pass
     stamp.touch()
     files = sorted(((entry.stat().st_mtime_ns, Path(entry.path)) for entry in os.scandir(folder)
-                    if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False)), reverse=True)
+                    if _CACHE_FILE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)), reverse=True)
     gone: list[Path] = []
     total = 0
     for mtime, path in files:

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from opcc_model.location import Location
+from opcc_model.wording import count
 
-__all__ = ["OpccError", "NotFound", "LoadIssue", "ModelLoadError", "RenderUnavailable"]
+__all__ = ["OpccError", "NotFound", "LoadIssue", "ModelLoadError", "NoSuchFolder", "RenderUnavailable"]
 
 
 class OpccError(Exception):
@@ -63,6 +64,29 @@ class ModelLoadError(OpccError):
 
     def __init__(self, issues: Iterable[LoadIssue]) -> None:
         self.issues: tuple[LoadIssue, ...] = tuple(sorted(set(issues)))
-        count = len(self.issues)
-        head = f"{count} error{'s' if count != 1 else ''} loading {self.what}:"
+        number = len(self.issues)
+        head = f"{count(number, 'error')} loading {self.what}:"
         super().__init__("\n".join([head, *map(str, self.issues)]))
+
+
+class NoSuchFolder(ModelLoadError):
+    """The model root is missing or is not a folder; prints as ``no such folder: PATH``.
+
+    Its one issue, located at the path, still says what was expected there.
+
+    >>> print(NoSuchFolder("/nonexistent"))
+    no such folder: /nonexistent
+    >>> print(NoSuchFolder("README.md", exists=True))
+    not a folder: README.md
+    >>> NoSuchFolder("/nonexistent").issues[0].message
+    'expected a model folder holding processes/ and pag/, found no such folder'
+    """
+
+    def __init__(self, path: str, *, exists: bool = False) -> None:
+        self.path = path
+        found = "a file" if exists else "no such folder"
+        super().__init__([LoadIssue(Location(path, 1, 1), f"expected a model folder holding processes/ and pag/, found {found}")])
+        self.args = (f"{'not a folder' if exists else 'no such folder'}: {path}",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])

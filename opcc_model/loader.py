@@ -19,7 +19,7 @@ from typing import Any
 
 from opcc_model import integrity
 from opcc_model.documents import CORE, assemble, model_files, shown, source_map, validate_file
-from opcc_model.errors import LoadIssue, ModelLoadError
+from opcc_model.errors import LoadIssue, ModelLoadError, NoSuchFolder
 from opcc_model.location import Location
 from opcc_model.marktable import MarkTable
 from opcc_model.model import Model
@@ -60,14 +60,11 @@ def load(path: str | os.PathLike[str], /) -> Model:
     >>> load("no/such/folder")
     Traceback (most recent call last):
     ...
-    opcc_model.errors.ModelLoadError: 1 error loading the model:
-    no/such/folder:1:1: expected a model folder holding processes/ and pag/, found no such folder
+    opcc_model.errors.NoSuchFolder: no such folder: no/such/folder
     """
     root = os.fspath(path)
     if not os.path.isdir(root):
-        raise ModelLoadError(
-            [LoadIssue(Location(root, 1, 1), "expected a model folder holding processes/ and pag/, found no such folder")]
-        )
+        raise NoSuchFolder(root, exists=os.path.exists(root))
     if not os.path.isdir(os.path.join(root, "processes")):
         expected = "a folder processes/ holding value-chain.yaml, roles.yaml, artifacts.yaml and the processes"
         raise ModelLoadError([_missing(root, "processes", expected)])

@@ -215,7 +215,7 @@ def test_every_error_of_a_load_is_reported(root: Path) -> None:
 
 def test_cli_validate_prints_ok_with_counts(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(opcc_model.example_root("minimal"))]) == 0
-    assert capsys.readouterr().out == "OK: 4 stages, 1 processes, 2 activities, 5 codes, 1 areas\n"
+    assert capsys.readouterr().out == "OK: 4 stages, 1 process, 2 activities, 5 codes, 1 area\n"
 
 
 def test_cli_validate_prints_every_error_and_exits_2_without_traceback(root: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,9 +1,11 @@
 """The ``opcc`` command: one module per subcommand, registered in :data:`COMMANDS`.
 
+Only the module of the subcommand being run is imported (``opcc --version`` and
+``opcc --help`` import none); the others appear in the parser by name and summary.
 ``main(argv)`` returns the exit status, so the CLI is tested in-process.
 
 >>> main(["validate", str(__import__("opcc_model").example_root("minimal"))])  # doctest: +ELLIPSIS
-OK: 4 stages, 1 processes, 2 activities, 5 codes, 1 areas
+OK: 4 stages, 1 process, 2 activities, 5 codes, 1 area
 0
 """
 
@@ -14,52 +16,74 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from opcc_model.cli.common import EXIT_INTERNAL, EXIT_USAGE, error
-from opcc_model.cli.outputs import check_out, os_error_sentence
-from opcc_model.environment import check_environment
-from opcc_model.errors import ModelLoadError, OpccError
+from opcc_model.cli.examples import LineFormatter, add_examples
 
-__all__ = ["main", "run", "COMMANDS"]
+__all__ = ["main", "run", "build_parser", "COMMANDS"]
 
-COMMANDS: tuple[str, ...] = (
-    "validate",
-    "check",
-    "query",
-    "render",
-    "site",
-    "export",
-    "schema",
-    "plan",
-    "diff",
-    "scenario",
-)
-"""Subcommand modules under ``opcc_model.cli``; each defines ``register(subparsers)``."""
+COMMANDS: dict[str, str] = {
+    "validate": "load a model and check its integrity",
+    "check": "print the gaps, overlaps and dependencies of a model as findings",
+    "query": "ask a dependency or coverage question and print the table",
+    "render": "draw the value chain, process maps, boundary and dependency maps",
+    "site": "build the static HTML site of a model, with its findings report",
+    "export": "export the model as BPMN 2.0, RACI matrices or GraphML",
+    "schema": "write the JSON Schema of every YAML file kind",
+    "plan": "check and draw the Police and Crime Plans under plans/",
+    "diff": "compare two models (or a model with itself at a git revision)",
+    "scenario": "apply a what-if scenario to a model and show what it changes",
+    "cache": "show where the validated-model cache is, or clear it",
+}
+"""Subcommand -> its one-line help. Each is a module ``opcc_model.cli.<name>`` (``-`` read as
+``_``) defining ``register(subparsers)``; only the one being run is imported. Its help must be
+the summary given here (a test checks), and every (sub)command needs an entry in
+:data:`opcc_model.cli.examples.EXAMPLES`."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered subcommand.
+def _module(name: str) -> Any:
+    return importlib.import_module(f"opcc_model.cli.{name.replace('-', '_')}")
+
+
+def build_parser(command: str | None = None, *, every: bool = False) -> argparse.ArgumentParser:
+    """The ``opcc`` parser: ``command``'s module registered in full (all of them with ``every``),
+    the others by name and summary only.
 
     >>> build_parser().prog
     'opcc'
+    >>> sorted(build_parser("validate")._actions[-1].choices["validate"]._option_string_actions)
+    ['--help', '-h']
     """
     parser = argparse.ArgumentParser(
         prog="opcc",
         description="Model, query and draw the operating model of an Office of the Police and Crime Commissioner.",
+        epilog="examples:\n  opcc validate .\n  opcc check .\n  opcc site . --out site\n\n"
+        "'opcc COMMAND --help' shows a command's options and examples.",
+        formatter_class=LineFormatter,
     )
     from opcc_model import __version__
 
     parser.add_argument("--version", action="version", version=f"opcc-model {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        module = importlib.import_module(f"opcc_model.cli.{name.replace('-', '_')}")
-        module.register(subparsers)
+    for name, summary in COMMANDS.items():
+        if every or name == command:
+            _module(name).register(subparsers)
+        else:
+            subparsers.add_parser(name, help=summary)
+    add_examples(parser)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv``: its first word that is not an option."""
+    return next((word for word in argv if not word.startswith("-")), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``opcc`` with ``argv`` (default: the process's arguments); return the exit status."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on misuse, 0 on --help
@@ -67,15 +91,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from opcc_model.cli.outputs import check_out, os_error_sentence
+    from opcc_model.environment import check_environment
+    from opcc_model.errors import ModelLoadError, NoSuchFolder, OpccError
+    from opcc_model.wording import count
+
     try:
         check_environment()  # a bad OPCC_* value is one sentence and exit 2, before any work
         check_out(args)
         return int(args.handler(args))
+    except NoSuchFolder as exc:
+        error(str(exc))
+        return EXIT_USAGE
     except ModelLoadError as exc:
         for issue in exc.issues:
             error(str(issue))
         were = "were" if exc.what.endswith("s") else "was"
-        error(f"{len(exc.issues)} error{'s' if len(exc.issues) != 1 else ''}: {exc.what} {were} not loaded")
+        error(f"{count(len(exc.issues), 'error')}: {exc.what} {were} not loaded")
         return EXIT_USAGE
     except OpccError as exc:
         error(str(exc))

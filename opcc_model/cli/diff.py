@@ -7,9 +7,10 @@ from typing import Any
 
 from opcc_model.cli.common import EXIT_OK, EXIT_USAGE, error
 from opcc_model.cache import load_cached as load
-from opcc_model.scenario.diff import diff
+from opcc_model.scenario.model_diff import diff
 from opcc_model.scenario.revision import load_at_revision
 from opcc_model.terminal import safe_text
+from opcc_model.wording import count
 
 __all__ = ["register", "handle"]
 
@@ -32,7 +33,7 @@ def handle(args: argparse.Namespace) -> int:
     wanted = 1 if args.against else 2
     if len(args.paths) != wanted:
         usage = "opcc diff --against GIT_REV PATH" if args.against else "opcc diff OLD NEW"
-        error(f"expected {wanted} model path{'s' if wanted > 1 else ''} ({usage}), found {len(args.paths)}")
+        error(f"expected {count(wanted, 'model path')} ({usage}), found {len(args.paths)}")
         return EXIT_USAGE
     if args.against:
         old, new = load_at_revision(args.paths[0], args.against), load(args.paths[0])

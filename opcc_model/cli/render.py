@@ -10,6 +10,7 @@ from typing import Any
 from opcc_model.cli.common import EXIT_OK, EXIT_USAGE, error, info
 from opcc_model.cache import load_cached as load
 from opcc_model.render.write import FORMATS, write_diagrams
+from opcc_model.wording import count
 
 __all__ = ["register", "handle", "progress_bar"]
 
@@ -58,5 +59,5 @@ def handle(args: argparse.Namespace) -> int:
     if result.fallback:
         error(result.fallback)
     cached = f" ({len(result.unchanged)} unchanged)" if result.unchanged else ""
-    info(f"rendered {len(result.written) + len(result.unchanged)} diagrams{cached} into {args.out}")
+    info(f"rendered {count(len(result.written) + len(result.unchanged), 'diagram')}{cached} into {args.out}")
     return EXIT_OK

@@ -13,12 +13,13 @@ from opcc_model.queries import check, handoffs
 from opcc_model.render.boundarymap import boundary_map
 from opcc_model.render.processmap import process_map
 from opcc_model.render.write import write_sources
-from opcc_model.scenario.apply import apply
-from opcc_model.scenario.diff import diff
+from opcc_model.scenario.applying import apply
+from opcc_model.scenario.model_diff import diff
 from opcc_model.scenario.maps import ChangedMaps, changed_maps
 from opcc_model.scenario.report import scenario_report
 from opcc_model.scenario.scenario import read_scenario
 from opcc_model.terminal import safe_text
+from opcc_model.wording import count
 
 __all__ = ["register", "handle"]
 
@@ -58,7 +59,7 @@ def handle(args: argparse.Namespace) -> int:
         result = write_sources(highlighted_maps(applied.model, maps), args.out)
         if result.fallback:
             info(result.fallback)
-        info(f"{len(maps.areas)} boundary and {len(maps.processes)} process maps in {args.out} "
+        info(f"{count(len(maps.areas), 'boundary map')} and {count(len(maps.processes), 'process map')} in {args.out} "
              f"({len(result.written)} written, {len(result.unchanged)} unchanged)")
     return EXIT_OK
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from opcc_model.cli.common import EXIT_OK
 from opcc_model.cache import load_cached as load
+from opcc_model.wording import count
 
 __all__ = ["register"]
 
@@ -22,7 +23,8 @@ def handle(args: argparse.Namespace) -> int:
     """Load the model; print ``OK`` with counts."""
     model = load(args.path)
     print(
-        f"OK: {len(model.stages)} stages, {len(model.processes)} processes, {len(model.activities)} activities, "
-        f"{len(model.codes)} codes, {len(model.boundaries)} areas"
+        f"OK: {count(len(model.stages), 'stage')}, {count(len(model.processes), 'process')}, "
+        f"{count(len(model.activities), 'activity')}, {count(len(model.codes), 'code')}, "
+        f"{count(len(model.boundaries), 'area')}"
     )
     return EXIT_OK

@@ -9,11 +9,11 @@
 from opcc_model.queries import dependencies as _dependencies  # noqa: F401  (registers OPCC-D1xx)
 from opcc_model.queries import gaps as _gaps  # noqa: F401  (registers OPCC-G1xx)
 from opcc_model.queries import overlaps as _overlaps  # noqa: F401  (registers OPCC-O1xx)
-from opcc_model.queries.check import FindingList, at_or_above, check
-from opcc_model.queries.coverage import coverage
+from opcc_model.queries.checking import FindingList, at_or_above, check
+from opcc_model.queries.pag_coverage import coverage
 from opcc_model.queries.flow import NoPath, downstream, path, upstream
-from opcc_model.queries.handoffs import HandoffTable, handoffs
-from opcc_model.queries.impact import impact
+from opcc_model.queries.handoff_table import HandoffTable, handoffs
+from opcc_model.queries.removal_impact import impact
 from opcc_model.queries.table import QueryResult
 
 __all__ = [

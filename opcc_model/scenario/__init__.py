@@ -8,8 +8,8 @@
 ["Accountability for activity 'agree-outcomes' (Agree outcomes with partners) moves from the Police and Crime Commissioner to the Chief Constable."]
 """
 
-from opcc_model.scenario.apply import Applied, apply, apply_operation
-from opcc_model.scenario.diff import Change, ModelDiff, diff
+from opcc_model.scenario.applying import Applied, apply, apply_operation
+from opcc_model.scenario.model_diff import Change, ModelDiff, diff
 from opcc_model.scenario.errors import OperationError, ScenarioError, ScenarioLoadError
 from opcc_model.scenario.ops import OPERATION_TYPES, Operation
 from opcc_model.scenario.scenario import Scenario, parse_scenario, read_scenario

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from opcc_model.errors import LoadIssue, OpccError
+from opcc_model.wording import count
 
 __all__ = ["ScenarioError", "ScenarioLoadError", "OperationError", "LoadIssue"]
 
@@ -22,8 +23,8 @@ class ScenarioError(OpccError):
 
     def __init__(self, issues: Iterable[LoadIssue]) -> None:
         self.issues: tuple[LoadIssue, ...] = tuple(sorted(set(issues)))
-        count = len(self.issues)
-        head = f"{count} error{'s' if count != 1 else ''} {self.doing}:"
+        number = len(self.issues)
+        head = f"{count(number, 'error')} {self.doing}:"
         super().__init__("\n".join([head, *map(str, self.issues)]))
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from opcc_model.model import Model
-from opcc_model.scenario.diff import Change
+from opcc_model.scenario.model_diff import Change
 from opcc_model.scenario.step import code_key, describe_holder
 
 __all__ = ["ACTIVITY_CHANGES", "ChangedMaps", "changed_maps"]

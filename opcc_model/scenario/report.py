@@ -23,9 +23,9 @@ from pydantic import BaseModel, ConfigDict
 from opcc_model.errors import NotFound
 from opcc_model.findings import Finding
 from opcc_model.model import Model
-from opcc_model.scenario.apply import Applied
+from opcc_model.scenario.applying import Applied
 from opcc_model.scenario.delta import FindingsDelta, ItemsDelta, findings_delta, items_delta
-from opcc_model.scenario.diff import Change, ModelDiff
+from opcc_model.scenario.model_diff import Change, ModelDiff
 from opcc_model.scenario.scenario import Scenario
 from opcc_model.scenario.step import Conflict
 

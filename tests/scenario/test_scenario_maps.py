@@ -27,7 +27,7 @@ def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_out_renders_changed_maps_highlighted(backend: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scenario", str(WITHDRAW), str(ROOT), "--out", str(tmp_path)]) == 0
-    assert "1 boundary and 1 process maps" in capsys.readouterr().err
+    assert "1 boundary map and 1 process map in" in capsys.readouterr().err
     files = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
     assert files == ["boundary-example-england.svg", "process-allocate-resources-to-chief-constable.svg"]
     boundary = (tmp_path / "boundary-example-england.svg").read_text(encoding="utf-8")
