@@ -117,3 +117,13 @@ def test_error_messages_quote_a_short_escaped_excerpt(root: Path, capsys: pytest
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x07" not in err
     assert "y" * 100 not in err
+
+
+def test_settings_file_linked_out_of_the_model_is_refused(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    secret = tmp_path / "secret.toml"
+    secret.write_text(f"[{SECRET}]\n")  # an unknown table would be named in the message, if read
+    (root / "opcc.toml").symlink_to(secret)
+    assert main(["check", str(root)]) == 2
+    err = capsys.readouterr().err
+    assert f"{(root / 'opcc.toml').as_posix()}:1:1: expected a file inside the model folder" in err
+    assert SECRET not in err
