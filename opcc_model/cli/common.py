@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import sys
 
-from opcc_model.terminal import safe_text
-
 __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "error", "info"]
 
 EXIT_OK = 0
@@ -37,10 +35,14 @@ def error(message: str) -> None:
     processes/roles.yaml:2:5: unknown key 'sidee'
     opcc: 'main:x' is not a commit
     """
+    from opcc_model.terminal import safe_text  # here: ``opcc --version`` imports no more than it needs
+
     message = safe_text(message)  # messages quote model text and file names: never a control character
     print(message if _LOCATED.match(message) else f"opcc: {message}", file=sys.stderr)
 
 
 def info(message: str) -> None:
     """Print a progress or status line to stderr (results go to stdout)."""
+    from opcc_model.terminal import safe_text
+
     print(safe_text(message), file=sys.stderr)
