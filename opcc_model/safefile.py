@@ -61,7 +61,7 @@ def inside_folder(path: str | os.PathLike[str], folder: str | os.PathLike[str], 
     >>> inside_folder("/tmp/a/../b", "/tmp"), inside_folder("/tmp/../etc/passwd", "/tmp")
     (True, False)
     """
-    return _within(os.path.realpath(path), _resolved(os.fspath(folder)))
+    return _within(os.path.realpath(path), _resolved(os.path.abspath(folder)))
 
 
 @functools.lru_cache(maxsize=64)
@@ -109,7 +109,7 @@ def read_bounded(path: str | os.PathLike[str], limit: int, /, *, inside: str | o
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino):
                 raise FileRefused(f"expected a regular file, found {_kind(info.st_mode)} (it was replaced while read)")
-            if inside is not None and not _within(_real_path_of(handle, path), _resolved(os.fspath(inside))):
+            if inside is not None and not _within(_real_path_of(handle, path), _resolved(os.path.abspath(inside))):
                 raise FileRefused("expected a file inside the model folder, found a symbolic link that leads out of it")
             if info.st_size > limit:  # a file that says it is too large is (the converse is not trusted)
                 raise FileRefused(f"expected a file of at most {limit:,} bytes, found {info.st_size:,}", too_large=True)

@@ -127,3 +127,11 @@ def test_settings_file_linked_out_of_the_model_is_refused(root: Path, tmp_path: 
     err = capsys.readouterr().err
     assert f"{(root / 'opcc.toml').as_posix()}:1:1: expected a file inside the model folder" in err
     assert SECRET not in err
+
+
+def test_a_relative_root_stays_right_after_a_change_of_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = copy_minimal(tmp_path / "one"), copy_minimal(tmp_path / "two")
+    monkeypatch.chdir(first)
+    assert opcc_model.load(".").stages
+    monkeypatch.chdir(second)
+    assert opcc_model.load(".").stages  # "." is resolved again, not remembered from the first folder
