@@ -66,7 +66,13 @@ def single_pass(model: Model, /) -> list[Record]:
     """
     out: list[Record] = []
     add = out.append
-    where = model.location_of
+    located = model.location_of
+    prefix = "" if getattr(model.locations, "root", None) in (None, "", ".") else f"{model.locations.root}/"  # type: ignore[attr-defined]
+
+    def where(*key: str) -> Location | None:  # relative to the model root, as check's findings are
+        found = located(*key)
+        return found._replace(file=found.file[len(prefix):]) if found and prefix and found.file.startswith(prefix) else found
+
     side = {r.id: r.side for r in model.roles}
     names = {a.id: a.name for a in model.activities}
     art_names = {a.id: a.name for a in model.artifacts}

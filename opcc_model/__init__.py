@@ -48,11 +48,13 @@ __all__ = [
     "QueryResult",
     "Reference",
     "RenderUnavailable",
+    "Result",
     "Role",
     "Scenario",
     "ScenarioLoadError",
     "Settings",
     "Stage",
+    "Tabular",
     "Waiver",
     "__version__",
     "apply_scenario",
@@ -76,6 +78,7 @@ __all__ = [
     "read_scenario",
     "reference_root",
     "upstream",
+    "validate",
     "write_model",
 ]
 
@@ -100,6 +103,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "OpccError": ("opcc_model.errors", "OpccError"),
     "RenderUnavailable": ("opcc_model.errors", "RenderUnavailable"),
     "load": ("opcc_model.loader", "load"),
+    "validate": ("opcc_model.loader", "validate"),
     "example_root": ("opcc_model.resources", "example_root"),
     "reference_root": ("opcc_model.resources", "reference_root"),
     # the validated-model cache
@@ -111,6 +115,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     "check": ("opcc_model.queries", "check"),
     "FindingList": ("opcc_model.queries", "FindingList"),
     "QueryResult": ("opcc_model.queries", "QueryResult"),
+    "Result": ("opcc_model.queries.table", "Result"),
+    "Tabular": ("opcc_model.queries.table", "Tabular"),
     "HandoffTable": ("opcc_model.queries", "HandoffTable"),
     "NoPath": ("opcc_model.queries", "NoPath"),
     "upstream": ("opcc_model.queries", "upstream"),
@@ -154,7 +160,7 @@ if TYPE_CHECKING:  # type checkers and editors see every public name, typed
     from opcc_model.findings import Finding
     from opcc_model.graph import build as build_graph
     from opcc_model.graph import dependencies
-    from opcc_model.loader import load
+    from opcc_model.loader import load, validate
     from opcc_model.location import Location
     from opcc_model.model import (
         Activity,
@@ -183,6 +189,7 @@ if TYPE_CHECKING:  # type checkers and editors see every public name, typed
         path,
         upstream,
     )
+    from opcc_model.queries.table import Result, Tabular
     from opcc_model.render.diagrams import Diagram, diagrams
     from opcc_model.render.notebook import Inline, inline
     from opcc_model.render.site import build_site

@@ -30,10 +30,15 @@ class Allocation(_Frozen):
     """
 
     pag: PagCodeStr
+    """The PAG code whose whole subtree this line allocates (a more specific line overrides it)."""
     holder: Holder
+    """Who holds the subtree in this area: commissioner, chief-constable, joint, oversight or undecided."""
     arrangement: str | None = None
+    """The joint arrangement (required when the holder is joint), such as a Joint Audit Committee."""
     delegated_by: Holder | None = None
+    """When the holder acts by delegation or consent: the holder it comes from."""
     instrument: str | None = None
+    """The instrument that makes the allocation, such as a paragraph of the scheme of consent."""
 
     @model_validator(mode="after")
     def _joint_needs_arrangement(self) -> Allocation:
@@ -52,8 +57,11 @@ class Waiver(_Frozen):
     """
 
     finding: Annotated[str, StringConstraints(pattern=r"^OPCC-[A-Z][0-9]{3}$")]
+    """The finding code waived, such as OPCC-O101."""
     subject: str
+    """The id the finding is about (an activity, role, artifact, process, stage or PAG code)."""
     reason: Annotated[str, StringConstraints(min_length=1)]
+    """Why the finding is accepted (shown in the findings report)."""
 
 
 class Boundary(_Frozen):
@@ -68,10 +76,15 @@ class Boundary(_Frozen):
     """
 
     area: Slug
+    """The force area's id (the file is pag/boundaries/<area>.yaml)."""
     name: str
+    """The force area's name."""
     jurisdiction: Jurisdiction
+    """england or wales: activities limited to the other jurisdiction do not apply here."""
     allocations: tuple[Allocation, ...] = ()
+    """The allocation of the PAG between the holders: one line per PAG prefix."""
     waivers: tuple[Waiver, ...] = ()
+    """Findings accepted for this area, each with its reason."""
 
     def allocation_for(self, code: str) -> Allocation | None:
         """The most specific allocation whose prefix covers ``code`` (first listed on a tie)."""

@@ -13,13 +13,13 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from opcc_model.suggest import did_you_mean
 from opcc_model.vocabulary import MAX_CODE_DEPTH
 
 __all__ = ["describe", "path_text", "found_text"]
@@ -116,9 +116,9 @@ def _message(error: Any, root: type[BaseModel]) -> tuple[str, bool]:
     if kind == "extra_forbidden":
         model = _model_at(root, path)
         valid = sorted(model.model_fields) if model else []
-        close = difflib.get_close_matches(str(path[-1]), valid, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        if not close and value is None and " " in str(path[-1]):
+        hint = did_you_mean(str(path[-1]), valid)
+        hint = f"{hint} " if hint else ""
+        if not hint and value is None and " " in str(path[-1]):
             hint = "a comma inside an unquoted value in {...} starts a new key: quote the value? "
         return f"unknown key '{path[-1]}': {hint}(expected one of: {', '.join(valid)})", True
     if kind == "missing":

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -38,6 +39,8 @@ __all__ = [
     "CORE",
     "LAW",
     "Entry",
+    "declared_ids",
+    "follow_misspelt_keys",
     "assemble",
     "entries",
     "model_files",
@@ -130,6 +133,7 @@ def validate_file(
     *,
     marks: dict[str, MarkTable] | None = None,
     data: bytes | None = None,
+    lost: dict[str, Location] | None = None,
 ) -> BaseModel | None:
     """Parse and validate the file ``relative`` as a ``kind`` document; ``None`` on any problem.
 
@@ -140,6 +144,9 @@ def validate_file(
     The file's text and parsed data are dropped before this returns. With ``marks``, the
     file's :class:`~opcc_model.marktable.MarkTable` is stored there under ``relative``
     (for :func:`source_map`: findings are then located without reading the file again).
+    With ``lost``, a process file that fails records there the ids it declares (its process
+    and activities) with the location of its first problem, so that references to them are
+    reported as following from it (see :func:`declared_ids`).
     """
     file = shown(root, relative)
     tables: list[MarkTable | None] | None = [] if marks is not None else None
@@ -164,8 +171,12 @@ def validate_file(
     except ValidationError as exc:
         if issues is not None:
             marked = MarkedDocument.from_text(text, file)
-            for path, message, on_key in describe(exc, document_type):
-                issues.append(LoadIssue(marked.locate(path, key=on_key), message))
+            found = [(path, LoadIssue(marked.locate(path, key=on_key), message)) for path, message, on_key in describe(exc, document_type)]
+            found = follow_misspelt_keys(found)
+            issues.extend(issue for _, issue in found)
+            if lost is not None and kind == "process" and found:
+                first = min(issue.location for _, issue in found)
+                lost.update((key, first) for key in declared_ids(parsed))
         return None
 
 
@@ -222,7 +233,7 @@ def source_map(
     With ``lazy``, the entries are recorded when the map is first used.
     """
     items = list(documents)
-    sources = SourceMap()
+    sources = SourceMap(root)
     if lazy:
         sources.defer(lambda: _record(sources, root, items, marks))
     else:
@@ -262,3 +273,39 @@ def assemble(documents: Mapping[str, tuple[str, Any]]) -> Model:
         boundaries=tuple(doc for kind, doc in documents.values() if kind == "boundary"),
         **law,
     )
+
+
+def declared_ids(data: Any) -> list[str]:
+    """The ids a process file declares (its process, its activities), read from its raw YAML
+    even when it failed to validate.
+
+    >>> declared_ids({"id": "p", "activities": [{"id": "a"}, {"name": "no id"}, "junk"]})
+    ['process:p', 'activity:a']
+    """
+    if not isinstance(data, dict):
+        return []
+    ids = [f"process:{data['id']}"] if isinstance(data.get("id"), str) else []
+    activities = data.get("activities")
+    for activity in activities if isinstance(activities, list) else ():
+        if isinstance(activity, dict) and isinstance(activity.get("id"), str):
+            ids.append(f"activity:{activity['id']}")
+    return ids
+
+
+def follow_misspelt_keys(found: list[tuple[tuple[str | int, ...], LoadIssue]]) -> list[tuple[tuple[str | int, ...], LoadIssue]]:
+    """Mark a "missing key 'name'" as following from an "unknown key 'nmae'" beside it that suggests it.
+
+    >>> from opcc_model.location import Location
+    >>> unknown = (("activities", 0, "nmae"), LoadIssue(Location("p.yaml", 4, 5), "unknown key 'nmae': did you mean 'name'? (...)"))
+    >>> missing = (("activities", 0, "name"), LoadIssue(Location("p.yaml", 3, 5), "missing key 'name': expected a value"))
+    >>> [str(issue.follows) for _, issue in follow_misspelt_keys([missing, unknown])]
+    ['p.yaml:4:5', 'None']
+    """
+    suggested = {}
+    for path, issue in found:
+        if issue.message.startswith(f"unknown key '{path[-1]}': did you mean '") and issue.message.count("'") >= 4:
+            suggested[(*path[:-1], issue.message.split("'")[3])] = issue.location
+    return [
+        (path, replace(issue, follows=suggested[path]) if issue.message.startswith("missing key") and path in suggested else issue)
+        for path, issue in found
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from opcc_model.location import Location
 from opcc_model.wording import count
@@ -38,12 +38,17 @@ class RenderUnavailable(OpccError):
 class LoadIssue:
     """One problem found while loading a model, with where it is.
 
+    ``follows`` is the location of the root cause when this problem only follows from
+    another (a reference to an activity of a file that did not load; a key missing next
+    to a misspelt one); such problems are listed under their cause.
+
     >>> str(LoadIssue(Location("processes/roles.yaml", 4, 7), "unknown key 'sidee'"))
     "processes/roles.yaml:4:7: unknown key 'sidee'"
     """
 
     location: Location
     message: str
+    follows: Location | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -63,10 +68,49 @@ class ModelLoadError(OpccError):
     """What failed to load, in messages (subclasses load other things: ``the plans``)."""
 
     def __init__(self, issues: Iterable[LoadIssue]) -> None:
-        self.issues: tuple[LoadIssue, ...] = tuple(sorted(set(issues)))
-        number = len(self.issues)
-        head = f"{count(number, 'error')} loading {self.what}:"
-        super().__init__("\n".join([head, *map(str, self.issues)]))
+        self.groups: tuple[tuple[LoadIssue, tuple[LoadIssue, ...]], ...] = group_issues(issues)
+        """Each root cause with the problems that only follow from it, root causes in file order."""
+        self.issues: tuple[LoadIssue, ...] = tuple(i for root, following in self.groups for i in (root, *following))
+        """Every problem: each root cause, then those that follow from it."""
+        head = f"{count(len(self.groups), 'error')}{self.following_text()} loading {self.what}:"
+        super().__init__("\n".join([head, *self.report_lines()]))
+
+    def following_text(self) -> str:
+        """`` (and N that follow from them)`` when some problems only follow from others, else ``''``."""
+        following = len(self.issues) - len(self.groups)
+        return f" (and {following} that follow from {'it' if len(self.groups) == 1 else 'them'})" if following else ""
+
+    def report_lines(self) -> list[str]:
+        """One line per root cause; under it, indented, the problems that follow from it."""
+        lines = []
+        for root, following in self.groups:
+            lines.append(str(root))
+            if following:
+                lines.append(f"  and {count(len(following), 'error that follows', 'errors that follow')} from it:")
+                lines.extend(f"    {issue}" for issue in following)
+        return lines
+
+
+def group_issues(issues: Iterable[LoadIssue]) -> tuple[tuple[LoadIssue, tuple[LoadIssue, ...]], ...]:
+    """Root causes in order, each with the issues that follow from it (an issue whose cause
+    is not among the issues is a root cause itself).
+
+    >>> root = LoadIssue(Location("a.yaml", 3, 5), "unknown key 'acountable'")
+    >>> after = LoadIssue(Location("b.yaml", 9, 1), "after: 'x' is declared in a.yaml, which did not load", root.location)
+    >>> [(str(r), len(f)) for r, f in group_issues([after, root, LoadIssue(Location("a.yaml", 1, 1), "z")])]
+    [('a.yaml:1:1: z', 0), ("a.yaml:3:5: unknown key 'acountable'", 1)]
+    """
+    unique = sorted(set(issues))
+    roots = {issue.location for issue in unique if issue.follows is None}
+    following: dict[Location, list[LoadIssue]] = {}
+    for issue in unique:
+        if issue.follows is not None and issue.follows in roots:
+            following.setdefault(issue.follows, []).append(issue)
+    return tuple(
+        (issue, tuple(following.pop(issue.location, ())))
+        for issue in unique
+        if issue.follows is None or issue.follows not in roots
+    )
 
 
 class NoSuchFolder(ModelLoadError):

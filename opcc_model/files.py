@@ -27,27 +27,32 @@ __all__ = [
 
 
 class _File(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
 class ValueChainFile(_File):
     """``processes/value-chain.yaml``: the mandate, the stages in order, the outcomes."""
 
     mandate: Slug
+    """The artifact the value chain starts from (an artifact id), such as the commissioner's mandate."""
     outcomes: tuple[Slug, ...] = ()
+    """The artifacts the value chain delivers (artifact ids)."""
     stages: tuple[Stage, ...]
+    """The stages of the value chain, in order, then any supporting stages."""
 
 
 class RolesFile(_File):
     """``processes/roles.yaml``: every role, each on its side."""
 
     roles: tuple[Role, ...]
+    """Every role, each on its side of the boundary."""
 
 
 class ArtifactsFile(_File):
     """``processes/artifacts.yaml``: every artifact any activity uses."""
 
     artifacts: tuple[Artifact, ...]
+    """Every artifact that activities produce or consume."""
 
 
 class GlossaryFile(_File):
@@ -60,10 +65,12 @@ class GlossaryFile(_File):
     """
 
     provenance: Literal["open", "licensed"] = "open"
+    """open (the shipped open reference glossary) or licensed (a licensed PAG): the default provenance of every code."""
     """Where the file's codes come from: ``open`` (the default: an open glossary in PAG's
     format, never presented as the licensed PAG) or ``licensed`` (a licensed Police Activities
     Glossary). Every code takes it unless it says otherwise."""
     codes: tuple[PagCode, ...]
+    """The glossary codes, parents before children."""
     """The codes, parents before or after children (every parent must exist)."""
 
     @model_validator(mode="before")
@@ -85,12 +92,14 @@ class InstrumentsFile(_File):
     """``law/instruments.yaml`` (optional): the instruments the model cites, with their dates."""
 
     instruments: tuple[Instrument, ...]
+    """The instruments (Acts, orders, regulations, schemes) that bases cite, with their dates."""
 
 
 class DutiesFile(_File):
     """``law/duties.yaml`` (optional): the statutory duties the model must deliver."""
 
     duties: tuple[Duty, ...]
+    """The statutory duties the model records, each with its holder and basis."""
 
 
 FILE_KINDS: dict[str, type[BaseModel]] = {

@@ -10,11 +10,11 @@ These are load errors, not findings: a model that fails them cannot be queried.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 
 from opcc_model.location import Location
 from opcc_model.model import Model
+from opcc_model.suggest import did_you_mean
 
 __all__ = ["check", "Problem"]
 
@@ -32,8 +32,8 @@ _WHERE_DECLARED = {
 
 
 def _unknown(kind: str, value: str, known: Iterable[str], field: str) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'? " if close else ""
+    hint = did_you_mean(value, known)
+    hint = f"{hint} " if hint else ""
     return (
         f"{field}: expected a declared {kind} id, found '{value}' "
         f"({hint}declare it in {_WHERE_DECLARED[kind]})"

@@ -18,6 +18,7 @@ import os
 from typing import Any
 
 from opcc_model import integrity
+from opcc_model.diagnostics import path_text
 from opcc_model.documents import CORE, assemble, model_files, shown, source_map, validate_file
 from opcc_model.errors import LoadIssue, ModelLoadError, NoSuchFolder
 from opcc_model.location import Location
@@ -26,7 +27,7 @@ from opcc_model.model import Model
 from opcc_model.sourcemap import SourceMap
 from opcc_model.yamlsource import paused_gc
 
-__all__ = ["load", "model_files"]
+__all__ = ["load", "model_files", "validate"]
 
 
 def _missing(root: str, relative: str, expected: str) -> LoadIssue:
@@ -42,7 +43,35 @@ def _locate_problem(sources: SourceMap, kind: str, key: str, fields: tuple[str |
         found = sources.locate(f"{kind}:{key}#{fields[1]}")
     else:
         found = sources.locate(f"{kind}:{key}", *fields)
-    return found or Location("<model>", 1, 1)
+    return found or Location(f"<{kind} {key}>" if key else f"<{kind}>", 1, 1)
+
+
+_REFERS_TO = {"after": "activity", "windows": "activity", "outcomes": "activity", "parent": "process", "process": "process"}
+"""The first field of an activity's or process's reference -> the kind of id it names."""
+
+
+def _referenced(model: Model, kind: str, key: str, fields: tuple[str | int, ...]) -> str | None:
+    """The id that the field ``fields`` of ``kind`` ``key`` names (``None`` when it names none)."""
+    try:
+        value: Any = model.activity(key) if kind == "activity" else model.process(key) if kind == "process" else None
+        for step in fields:
+            value = value[step] if isinstance(step, int) else getattr(value, step)
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _follows_or_not(
+    model: Model, lost: dict[str, Location], issue: LoadIssue, kind: str, key: str, fields: tuple[str | int, ...]
+) -> LoadIssue:
+    """``issue`` itself, or, when it names an id declared in a file that did not load, a plain
+    message marked as following from that file's first problem (no misleading "did you mean")."""
+    named = _referenced(model, kind, key, fields) if fields and fields[0] in _REFERS_TO else None
+    cause = lost.get(f"{_REFERS_TO[str(fields[0])]}:{named}") if named is not None else None
+    if cause is None:
+        return issue
+    message = f"{path_text(fields)}: '{named}' is declared in {cause.file}, which did not load"
+    return LoadIssue(issue.location, message, cause)
 
 
 def load(path: str | os.PathLike[str], /) -> Model:
@@ -78,6 +107,7 @@ def _load(root: str) -> Model:
     present = {relative for _, relative in files}
     loaded: dict[str, tuple[str, Any]] = {}
     marks: dict[str, MarkTable] = {}  # line and column recorded while parsing, to locate findings
+    lost: dict[str, Location] = {}  # "activity:id" declared in a file that failed -> that file's first problem
     for kind, relative in CORE.items():  # core files first, so their problems are listed first
         if relative not in present:
             issues.append(_missing(root, relative, f"the {kind} file {relative}"))
@@ -88,7 +118,7 @@ def _load(root: str) -> Model:
     for kind, relative in files:
         if kind in CORE:
             continue
-        document = validate_file(root, relative, kind, issues, marks=marks)
+        document = validate_file(root, relative, kind, issues, marks=marks, lost=lost)
         if document is not None:
             loaded[relative] = (kind, document)
     if any(relative not in loaded for relative in CORE.values()):
@@ -96,10 +126,39 @@ def _load(root: str) -> Model:
     model = assemble(loaded)
     recorded = ((relative, kind, doc) for relative, (kind, doc) in loaded.items())
     sources = source_map(root, recorded, marks=marks, lazy=True)  # entries recorded when first asked
-    for (kind, key, fields), message in integrity.check(
-        model, where=lambda kind, key: sources.locate(f"{kind}:{key}")
-    ):
-        issues.append(LoadIssue(_locate_problem(sources, kind, key, fields), message))
+    issues += _integrity_issues(model, sources, lost)
     if issues:
         raise ModelLoadError(issues)
     return model.with_locations(sources)
+
+
+def _integrity_issues(model: Model, sources: SourceMap, lost: dict[str, Location] | None = None) -> list[LoadIssue]:
+    """The integrity problems as located issues; with ``lost`` (ids of files that did not load),
+    a problem that only follows from such a file is marked as following from it."""
+    return [
+        _follows_or_not(model, lost or {}, LoadIssue(_locate_problem(sources, kind, key, fields), message), kind, key, fields)
+        for (kind, key, fields), message in integrity.check(model, where=lambda kind, key: sources.locate(f"{kind}:{key}"))
+    ]
+
+
+def validate(model: Model, /) -> Model:
+    """Check a model (built in code, or changed) as :func:`load` checks one read from files; return it.
+
+    Raises :class:`~opcc_model.errors.ModelLoadError` with the loader's messages, located
+    where the model knows its sources (for a model built in code, ``<KIND ID>:1:1`` names the thing).
+
+    >>> from opcc_model.model import Activity, Artifact, Model, Process, Role, Stage
+    >>> model = Model(mandate="m", stages=(Stage(id="s", name="S"),), artifacts=(Artifact(id="m", name="M"),),
+    ...     roles=(Role(id="pcc", name="PCC", side="commissioner"),),
+    ...     processes=(Process(id="p", name="P", stage="s", activities=(Activity(id="a", name="A", accountable="pcc", after=("gone",)),)),))
+    >>> validate(model)
+    Traceback (most recent call last):
+    ...
+    opcc_model.errors.ModelLoadError: 1 error loading the model:
+    <activity a>:1:1: after: expected a declared activity id, found 'gone' (declare it in a process file)
+    """
+    sources = model.locations if isinstance(model.locations, SourceMap) else SourceMap()
+    issues = _integrity_issues(model, sources)
+    if issues:
+        raise ModelLoadError(issues)
+    return model

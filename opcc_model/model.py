@@ -80,10 +80,15 @@ class Stage(_Frozen):
     """
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: Name
+    """The name shown in diagrams, tables and the site."""
     portfolio: str | None = None
+    """The portfolio or directorate that leads the stage."""
     description: str | None = None
+    """A plain-language description (shown on the site and as hover help)."""
     supporting: bool = False
+    """True for a group of supporting processes, outside the chain's order."""
 
 
 class Role(_Frozen):
@@ -94,12 +99,19 @@ class Role(_Frozen):
     """
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: Name
+    """The name shown in diagrams, tables and the site."""
     side: Side
+    """The side of the boundary: commissioner, chief-constable, oversight, partner or public."""
     reports_to: Slug | None = None
+    """The id of the role it reports to."""
     principal: bool | None = None
+    """True for the principal role of its side (the Commissioner, the Chief Constable): one per side."""
     description: str | None = None
+    """A plain-language description (shown on the site and as hover help)."""
     basis: tuple[str, ...] = ()
+    """The legal or other basis, one citation per entry (such as 'PRSR 2011 s.5')."""
 
 
 class Artifact(_Frozen):
@@ -110,10 +122,15 @@ class Artifact(_Frozen):
     """
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: Name
+    """The name shown in diagrams, tables and the site."""
     kind: ArtifactKind = "document"
+    """What sort of thing it is: document, plan, report, decision, data, and so on."""
     basis: tuple[str, ...] = ()
+    """The legal or other basis, one citation per entry (such as 'PRSR 2011 s.5')."""
     description: str | None = None
+    """A plain-language description (shown on the site and as hover help)."""
 
 
 class Reference(_Frozen):
@@ -124,7 +141,9 @@ class Reference(_Frozen):
     """
 
     title: str
+    """The title of the linked material."""
     url: Url
+    """Its address (http or https)."""
 
 
 class Activity(_Frozen):
@@ -139,21 +158,37 @@ class Activity(_Frozen):
     """
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: Name
+    """The name shown in diagrams, tables and the site."""
     kind: ActivityKind = "task"
+    """task, decision, event or subprocess (a subprocess names the process it opens in 'process')."""
     process: Slug | None = None
+    """For kind: subprocess, the id of the process it opens."""
     pag: tuple[PagCodeStr, ...] = ()
+    """The PAG codes of the glossary the activity delivers (quote them: "1.1.2")."""
     accountable: Slug | None = None
+    """The A of RACI: the one role accountable (a role id)."""
     responsible: tuple[Slug, ...] = ()
+    """The R of RACI: the roles that do the work (role ids)."""
     consulted: tuple[Slug, ...] = ()
+    """The C of RACI: the roles consulted before it is done (role ids)."""
     informed: tuple[Slug, ...] = ()
+    """The I of RACI: the roles informed when it is done (role ids)."""
     inputs: tuple[Slug, ...] = ()
+    """The artifacts it consumes (artifact ids): its dependencies on the activities producing them."""
     outputs: tuple[Slug, ...] = ()
+    """The artifacts it produces (artifact ids)."""
     after: tuple[Slug, ...] = ()
+    """The activities that come before it (activity ids, in any process)."""
     jurisdictions: tuple[Jurisdiction, ...] | None = None
+    """Where it applies: england, wales or both (default: the process's)."""
     basis: tuple[str, ...] | None = None
+    """The legal or other basis, one citation per entry (default: the process's)."""
     guidance: str | None = None
+    """Practical guidance for whoever carries it out (shown on the site)."""
     references: tuple[Reference, ...] = ()
+    """Titled links to public reference material (legislation, guidance)."""
     obligation: Obligation | None = Field(
         default=None,
         description="What the law makes of the activity: duty (must), power (may) or good-practice (neither); the basis says where.",
@@ -220,14 +255,23 @@ class Process(_Frozen):
     """
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: Name
+    """The name shown in diagrams, tables and the site."""
     stage: Slug
+    """The id of the value-chain stage the process belongs to."""
     parent: Slug | None = None
+    """The id of the process this one refines (its sub-process activity opens it)."""
     jurisdictions: tuple[Jurisdiction, ...] = ("england", "wales")
+    """Where the process applies: england, wales or both; its activities inherit it."""
     basis: tuple[str, ...] = ()
+    """The legal or other basis of the process; its activities inherit it."""
     guidance: str | None = None
+    """Practical guidance for whoever carries it out (shown on the site)."""
     references: tuple[Reference, ...] = ()
+    """Titled links to public reference material (legislation, guidance)."""
     activities: tuple[Activity, ...] = ()
+    """The activities of the process, in order."""
 
     @model_validator(mode="after")
     def _activities_inherit_defaults(self, info: ValidationInfo) -> Process:
@@ -295,14 +339,19 @@ class PagCode(_Frozen):
     """
 
     code: PagCodeStr
+    """The PAG code: dot-separated positive integers, quoted ("1.1.2")."""
     """The code: dot-separated positive integers, such as ``"1.3.4.1"``."""
     name: Name
+    """The name of the code, as the glossary gives it."""
     """What the code stands for, in words."""
     description: str | None = None
+    """A plain-language description (shown on the site and as hover help)."""
     """More about the code (shown on the site and in tooltips)."""
     basis: tuple[str, ...] = ()
+    """The legal or other basis, one citation per entry (such as 'PRSR 2011 s.5')."""
     """The statute, order or guidance the code rests on."""
     provenance: Provenance = "open"
+    """open, licensed or local: whether the code is from the open reference glossary, a licensed PAG or added locally."""
     """Where the code comes from: ``open`` (the open reference glossary shipped here, never the
     licensed PAG), ``licensed`` (a licensed Police Activities Glossary file) or ``local`` (an
     area's own code, declared in its boundary file). Set once for a whole glossary file with its
@@ -372,6 +421,24 @@ class Model(_Frozen):
 
     def __hash__(self) -> int:  # pragma: no cover - frozen models hash by identity of content
         return hash(tuple(getattr(self, name) for name in type(self).model_fields))
+
+    def __repr__(self) -> str:
+        """A short summary (a whole model's fields run to hundreds of kilobytes).
+
+        >>> Model(mandate="m", stages=(Stage(id="s", name="S"),))
+        <Model 'm': 1 stage, 0 roles, 0 artifacts, 0 processes, 0 activities, 0 codes, 0 areas>
+        """
+        counts = [
+            (len(self.stages), "stage"), (len(self.roles), "role"), (len(self.artifacts), "artifact"),
+            (len(self.processes), "process"), (len(self.activities), "activity"), (len(self.codes), "code"),
+            (len(self.boundaries), "area"),
+        ]
+        plural = {"process": "processes", "activity": "activities"}
+        parts = [f"{n} {word if n == 1 else plural.get(word, word + 's')}" for n, word in counts]
+        return f"<Model {self.mandate!r}: {', '.join(parts)}>"
+
+    def __str__(self) -> str:
+        return repr(self)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None, **_: Any) -> dict[str, str]:
         """In a notebook a model shows its value chain (as SVG, or DOT text without Graphviz)."""

@@ -25,12 +25,13 @@ def reference_root() -> Path:
 
 
 def example_root(name: str) -> Path:
-    """The folder of a small example model shipped under ``examples/`` (source checkouts and tests).
+    """The folder of a small example model shipped under ``examples/`` (``opcc_model/reference/examples``
+    in a wheel, beside the reference model, so the examples' schema modelines resolve there too).
 
     >>> example_root("minimal").name
     'minimal'
     """
-    for base in (_PACKAGE / "examples", _PACKAGE.parent / "examples"):
+    for base in (_PACKAGE / "reference" / "examples", _PACKAGE.parent / "examples"):
         if (base / name).is_dir():
             return base / name
     raise FileNotFoundError(f"no example model named {name!r}")

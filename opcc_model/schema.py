@@ -14,7 +14,11 @@ from opcc_model.files import FILE_KINDS
 from opcc_model.plan.model import Plan
 from opcc_model.scenario.scenario import Scenario
 
-__all__ = ["SCHEMA_KINDS", "json_schema", "write_schemas"]
+__all__ = ["SCHEMA_KINDS", "SCHEMA_ID", "json_schema", "write_schemas"]
+
+SCHEMA_ID = "urn:opcc-model:schema:{kind}"
+"""The ``$id`` of each schema: a URN naming the file kind, the same in every release (docs/format.md).
+Files name their schema by a relative path in their modeline; the ``$id`` identifies it wherever it is."""
 
 SCHEMA_KINDS: dict[str, type[BaseModel]] = {**FILE_KINDS, "plan": Plan, "scenario": Scenario}
 """Every kind of YAML file users write: the model's files, plans (``plans/``) and scenarios (``scenarios/``)."""
@@ -23,8 +27,8 @@ SCHEMA_KINDS: dict[str, type[BaseModel]] = {**FILE_KINDS, "plan": Plan, "scenari
 def json_schema(kind: str, /) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one kind of YAML file.
 
-    >>> json_schema("roles")["properties"]["roles"]["type"]
-    'array'
+    >>> json_schema("roles")["properties"]["roles"]["type"], json_schema("roles")["$id"]
+    ('array', 'urn:opcc-model:schema:roles')
     >>> json_schema("nope")
     Traceback (most recent call last):
     ...
@@ -36,7 +40,7 @@ def json_schema(kind: str, /) -> dict[str, Any]:
         raise KeyError(f"unknown file kind {kind!r} (expected one of: {', '.join(sorted(SCHEMA_KINDS))})") from None
     schema = _without_examples(file_type.model_json_schema(mode="validation"))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = f"{kind}.schema.json"
+    schema["$id"] = SCHEMA_ID.format(kind=kind)
     return schema
 
 

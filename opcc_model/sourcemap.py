@@ -30,9 +30,13 @@ __all__ = ["SourceMap"]
 
 
 class SourceMap(Mapping[str, Location]):
-    """A read-only mapping from ``"kind:id"`` to :class:`Location`, resolved lazily."""
+    """A read-only mapping from ``"kind:id"`` to :class:`Location`, resolved lazily.
 
-    def __init__(self) -> None:
+    ``root`` is the model's root folder as given to the loader (locations are shown under it).
+    """
+
+    def __init__(self, root: str | None = None) -> None:
+        self.root = root
         self._entries: dict[str, tuple[str, tuple[PathKey, ...]]] = {}
         self._files: dict[str, str] = {}
         self._documents: dict[str, MarkedDocument] = {}

@@ -116,4 +116,4 @@ PRINCIPAL_SIDES: tuple[Side, Side] = ("commissioner", "chief-constable")
 class Frozen(BaseModel):
     """Base of every model type: frozen, unknown keys refused."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False, use_attribute_docstrings=True)

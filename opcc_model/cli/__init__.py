@@ -26,6 +26,7 @@ __all__ = ["main", "run", "build_parser", "COMMANDS"]
 COMMANDS: dict[str, str] = {
     "validate": "load a model and check its integrity",
     "check": "print the gaps, overlaps and dependencies of a model as findings",
+    "explain": "print what a finding code means, why it matters and how to fix it",
     "query": "ask a dependency or coverage question and print the table",
     "render": "draw the value chain, process maps, boundary and dependency maps",
     "site": "build the static HTML site of a model, with its findings report",
@@ -104,10 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(str(exc))
         return EXIT_USAGE
     except ModelLoadError as exc:
-        for issue in exc.issues:
-            error(str(issue))
+        for line in exc.report_lines():
+            error(line)
         were = "were" if exc.what.endswith("s") else "was"
-        error(f"{count(len(exc.issues), 'error')}: {exc.what} {were} not loaded")
+        error(f"{count(len(exc.groups), 'error')}{exc.following_text()}: {exc.what} {were} not loaded")
         return EXIT_USAGE
     except OpccError as exc:
         error(str(exc))

@@ -22,7 +22,8 @@ _LOCATED = re.compile(r"[^\n]+?:\d+:\d+: ")
 
 
 def error(message: str) -> None:
-    """Print a diagnostic to stderr, prefixed ``opcc:`` unless it already names a file location.
+    """Print a diagnostic to stderr, prefixed ``opcc:`` unless it names a file location or is
+    an indented continuation of the line before.
 
     >>> import contextlib, io
     >>> stream = io.StringIO()
@@ -38,7 +39,8 @@ def error(message: str) -> None:
     from opcc_model.terminal import safe_text  # here: ``opcc --version`` imports no more than it needs
 
     message = safe_text(message)  # messages quote model text and file names: never a control character
-    print(message if _LOCATED.match(message) else f"opcc: {message}", file=sys.stderr)
+    plain = message.startswith(" ") or _LOCATED.match(message)  # an indented line continues the one above
+    print(message if plain else f"opcc: {message}", file=sys.stderr)
 
 
 def info(message: str) -> None:

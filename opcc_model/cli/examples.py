@@ -19,8 +19,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "check": (
         "opcc check .",
         "opcc check . --area example-area --fail-on warning",
+        "opcc check . --min-severity info --ignore OPCC-D103,OPCC-D104",
+        "opcc check . --select OPCC-G -q",
         "opcc check . --format github",
     ),
+    "explain": ("opcc explain OPCC-D101", "opcc explain g105", "opcc explain"),
     "query": ("opcc query upstream . publish-annual-report", "opcc query handoffs . --format csv"),
     "query upstream": ("opcc query upstream . publish-annual-report",),
     "query downstream": ("opcc query downstream . set-the-budget --format json",),

@@ -22,7 +22,6 @@ opcc_model.plan.loader.PlanLoadError: 1 error loading the plans:
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -36,6 +35,7 @@ from opcc_model.location import Location
 from opcc_model.model import Model
 from opcc_model.plan.model import Plan, children_of, level_of
 from opcc_model.yamlsource import MarkedDocument, YamlFileError, read_file
+from opcc_model.suggest import did_you_mean
 
 __all__ = ["PLANS_FOLDER", "PlanLoadError", "plan_files", "load_plans", "references"]
 
@@ -149,8 +149,8 @@ def _known(model: Model, plan: Plan) -> dict[str, set[str]]:
 
 
 def _unknown_message(path: tuple[PathKey, ...], kind: str, key: str, known: set[str]) -> str:
-    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(key, known)
+    hint = f" ({hint})" if hint else ""
     return f"{path_text(path)}: expected {_KIND_TEXT[kind]}, found {key!r}{hint}"
 
 

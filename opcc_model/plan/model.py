@@ -51,7 +51,7 @@ S7_CONTENTS: dict[str, str] = {
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
 class Measure(_Frozen):
@@ -65,22 +65,34 @@ class Measure(_Frozen):
     """
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     text: str
+    """The wording, as the plan puts it."""
     target: str | None = None
+    """The target, as the plan states it."""
     monitored_by: tuple[Slug, ...] = ()
+    """The activities (usually of the Monitor stage) that monitor the measure."""
     reported_in: tuple[Slug, ...] = ()
+    """The artifacts that report the measure."""
 
 
 class Priority(_Frozen):
     """A priority for action: what is done, and the activities and artifacts that deliver, resource and monitor it."""
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     text: str
+    """The wording, as the plan puts it."""
     owner: Slug
+    """The id of the role that owns this part of the plan (a role of processes/roles.yaml)."""
     delivered_by: tuple[Slug, ...] = ()
+    """The activities that deliver the priority."""
     resourced_by: tuple[Slug, ...] = ()
+    """The activities that resource it."""
     monitored_by: tuple[Slug, ...] = ()
+    """The activities that monitor it."""
     artifacts: tuple[Slug, ...] = ()
+    """The artifacts that record or report it."""
 
     def activity_ids(self) -> tuple[str, ...]:
         """Every activity linked to the priority, once each, in the order delivered, resourced, monitored."""
@@ -91,47 +103,69 @@ class Objective(_Frozen):
     """A police and crime objective (SMART), with its measures and its priorities for action."""
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     text: str
+    """The wording, as the plan puts it."""
     owner: Slug
+    """The id of the role that owns this part of the plan (a role of processes/roles.yaml)."""
     measures: tuple[Measure, ...] = ()
+    """How progress on the objective is measured."""
     priorities: tuple[Priority, ...] = ()
+    """The priorities for action under the objective."""
 
 
 class SharedOutcome(_Frozen):
     """An outcome shared with partners; ``serves`` names the value chain's outcome artifacts it contributes to."""
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     text: str
+    """The wording, as the plan puts it."""
     owner: Slug
+    """The id of the role that owns this part of the plan (a role of processes/roles.yaml)."""
     serves: tuple[Slug, ...] = ()
+    """The value chain's outcome artifacts it contributes to."""
     objectives: tuple[Objective, ...] = ()
+    """The police and crime objectives under the outcome."""
 
 
 class Aim(_Frozen):
     """An aim of a strategic theme."""
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     text: str
+    """The wording, as the plan puts it."""
     owner: Slug
+    """The id of the role that owns this part of the plan (a role of processes/roles.yaml)."""
     outcomes: tuple[SharedOutcome, ...] = ()
+    """The outcomes shared with partners under the aim."""
 
 
 class Theme(_Frozen):
     """A strategic theme (a section or "pillar" of the plan)."""
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     text: str
+    """The wording, as the plan puts it."""
     owner: Slug
+    """The id of the role that owns this part of the plan (a role of processes/roles.yaml)."""
     aims: tuple[Aim, ...] = ()
+    """The aims of the theme."""
 
 
 class Vision(_Frozen):
     """The plan's vision, the root of its tree."""
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     text: str
+    """The wording, as the plan puts it."""
     owner: Slug
+    """The id of the role that owns this part of the plan (a role of processes/roles.yaml)."""
     themes: tuple[Theme, ...] = ()
+    """The strategic themes of the plan."""
 
 
 PlanNode = Vision | Theme | Aim | SharedOutcome | Objective | Priority
@@ -171,9 +205,13 @@ class S7Coverage(_Frozen):
     """Where a plan covers one s.7 content: plan nodes, artifacts and activities, and a note."""
 
     nodes: tuple[Slug, ...] = ()
+    """The plan nodes (ids in the plan tree) that cover the content."""
     artifacts: tuple[Slug, ...] = ()
+    """The artifacts that cover it."""
     activities: tuple[Slug, ...] = ()
+    """The activities that cover it."""
     note: str | None = None
+    """A note on the coverage (such as where in an annex it is)."""
 
     def is_empty(self) -> bool:
         """True when it points nowhere.
@@ -193,11 +231,17 @@ class S7(_Frozen):
     """
 
     objectives: S7Coverage | None = None
+    """Where the plan sets out the police and crime objectives."""
     policing: S7Coverage | None = None
+    """Where it sets out the policing the Chief Constable is to provide."""
     resources: S7Coverage | None = None
+    """Where it sets out the resources provided to the Chief Constable."""
     reporting: S7Coverage | None = None
+    """Where it sets out how the Chief Constable reports to the local policing body."""
     performance: S7Coverage | None = None
+    """Where it sets out how the Chief Constable's performance is measured."""
     grants: S7Coverage | None = None
+    """Where it sets out the crime and disorder reduction grants and their conditions."""
 
     def get(self, key: str, /) -> S7Coverage | None:
         """The coverage of the content ``key`` (one of :data:`S7_CONTENTS`), or ``None``."""
@@ -217,9 +261,13 @@ class ScrutinyPillar(_Frozen):
     """A Police and Crime Panel scrutiny pillar, with its lead and the plan themes it scrutinises."""
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: str
+    """The name shown in diagrams, tables and the site."""
     lead: Slug | None = None
+    """The id of the role that leads this pillar of scrutiny."""
     themes: tuple[Slug, ...] = ()
+    """The ids of the plan's themes the pillar scrutinises."""
 
 
 class Plan(_Frozen):
@@ -235,15 +283,25 @@ class Plan(_Frozen):
     """
 
     id: Slug
+    """The plan's id; it must match the file name (plans/<id>.yaml)."""
     name: str
+    """The plan's title."""
     owner: Slug
+    """The id of the role that issues the plan (the local policing body)."""
     example: bool = False
+    """True for an example plan (the site says it is not a real plan)."""
     area: Slug | None = None
+    """The force area the plan is for (an area of pag/boundaries/)."""
     period: str | None = None
+    """The years the plan covers, such as 2024-2029."""
     description: str | None = None
+    """A plain-language description (shown on the site and as hover help)."""
     vision: Vision
+    """The plan's vision: the root of its tree of themes, aims, outcomes, objectives and priorities."""
     s7: S7 = S7()
+    """Where the plan covers each content PRSR 2011 s.7 requires of it."""
     scrutiny_pillars: tuple[ScrutinyPillar, ...] = ()
+    """How the Police and Crime Panel organises its scrutiny of the plan."""
 
     _locations: Mapping[str, Location] = PrivateAttr(default_factory=dict)
 

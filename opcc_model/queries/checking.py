@@ -8,31 +8,91 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from opcc_model.config import Settings
 from opcc_model.errors import NotFound
 from opcc_model.findings import SEVERITIES, Finding, severity_rank
+from opcc_model.loader import validate
 from opcc_model.model import Model
 from opcc_model.plan.checks import check_plan
 from opcc_model.plan.model import Plan
+from opcc_model.queries.index import relative_location
 from opcc_model.queries.rules import CHECKS
 from opcc_model.queries.table import Cell, Tabular
 from opcc_model.yamlsource import paused_gc
 
-__all__ = ["FindingList", "check", "at_or_above"]
+__all__ = ["FindingList", "check", "at_or_above", "relative_to_root"]
+
+
+def _matches(value: str, wanted: str | Collection[str] | None, *, prefix: bool = False) -> bool:
+    if wanted is None:
+        return True
+    options = (wanted,) if isinstance(wanted, str) else wanted
+    return any(value.startswith(o) if prefix else value == o for o in options)
 
 
 class FindingList(tuple[Finding, ...], Tabular):
-    """A sorted tuple of findings that displays as an HTML table and converts to a DataFrame.
+    """A sorted tuple of findings; it follows the shared result protocol (text, CSV, JSON, HTML, DataFrame).
+
+    In a DataFrame ``severity`` is an ordered categorical (error < warning < info).
 
     >>> found = FindingList([Finding(code="OPCC-G101", severity="error", subject=("a",), message="m")])
     >>> found.counts()["error"], found.records()[0]["subject"]
     (1, ['a'])
+    >>> found
+    <FindingList: 1 error, 0 warnings, 0 infos, 0 waived>
     """
 
     columns = ("location", "severity", "code", "message", "subject", "area", "waived", "reason")
     title = "Findings"
+    categories = {"severity": SEVERITIES}
+
+    def __repr__(self) -> str:
+        counts = self.counts()
+        return "<FindingList: " + ", ".join(_plural(counts[k], k) for k in counts) + ">"
+
+    def by_code(self) -> dict[str, dict[str, int]]:
+        """For each code (sorted worst first, then by code), its counts as :meth:`counts` gives them.
+
+        >>> FindingList([Finding(code="OPCC-D101", severity="info", subject=("a", "b"), message="m")]).by_code()
+        {'OPCC-D101': {'error': 0, 'warning': 0, 'info': 1, 'waived': 0}}
+        """
+        groups: dict[str, list[Finding]] = {}
+        for f in self:
+            groups.setdefault(f.code, []).append(f)
+        order = sorted(groups, key=lambda code: (min(severity_rank(f.severity) for f in groups[code]), code))
+        return {code: FindingList(groups[code]).counts() for code in order}
+
+    def filter(
+        self,
+        *,
+        severity: str | Collection[str] | None = None,
+        code: str | Collection[str] | None = None,
+        area: str | None = None,
+        waived: bool | None = None,
+    ) -> FindingList:
+        """The findings that match every given criterion (``None``: any).
+
+        ``severity``: one severity or several; ``code``: a code or a prefix (``"OPCC-D"``,
+        ``"OPCC-G10"``), or several; ``area``: the area (model-wide findings have none);
+        ``waived``: only waived (True) or only unwaived (False) findings.
+
+        >>> found = FindingList([
+        ...     Finding(code="OPCC-G101", severity="error", subject=("a",), message="m"),
+        ...     Finding(code="OPCC-D101", severity="info", subject=("a", "b"), message="m"),
+        ... ])
+        >>> [f.code for f in found.filter(code="OPCC-D")], len(found.filter(severity=("error", "warning")))
+        (['OPCC-D101'], 1)
+        """
+        return FindingList(
+            f
+            for f in self
+            if _matches(f.severity, severity)
+            and _matches(f.code, code, prefix=True)
+            and (area is None or f.area == area)
+            and (waived is None or f.waived == waived)
+        )
 
     def table_rows(self) -> list[tuple[Cell, ...]]:
         """One row per finding, in ``columns`` order."""
@@ -55,6 +115,15 @@ class FindingList(tuple[Finding, ...], Tabular):
         for f in self:
             counts["waived" if f.waived else f.severity] += 1
         return counts
+
+
+def _plural(count: int, word: str) -> str:
+    """``1 error``, ``2 errors``, ``0 waived``.
+
+    >>> _plural(2, "info"), _plural(1, "warning"), _plural(3, "waived")
+    ('2 infos', '1 warning', '3 waived')
+    """
+    return f"{count} {word}{'' if count == 1 or word == 'waived' else 's'}"
 
 
 def at_or_above(findings: Iterable[Finding], threshold: str, /) -> list[Finding]:
@@ -100,8 +169,29 @@ def check(
     Raises :class:`~opcc_model.errors.NotFound` for an unknown ``area`` (naming the areas).
     """
     chosen = _areas(model, area)
-    with paused_gc():  # tens of thousands of findings and no cycles: a collection would only walk the model
-        return _check(model, chosen, settings or Settings(), plans)
+    try:
+        with paused_gc():  # tens of thousands of findings and no cycles: a collection would only walk the model
+            found = _check(model, chosen, settings or Settings(), plans)
+    except (KeyError, NotFound):
+        validate(model)  # a model built in code with a dangling id: the loader's located errors, not a KeyError
+        raise
+    return found
+
+
+def relative_to_root(model: Model, findings: Iterable[Finding], /) -> FindingList:
+    """``findings`` with their files relative to ``model``'s root folder, sorted (as :func:`check` returns them).
+
+    >>> import opcc_model
+    >>> relative_to_root(opcc_model.load(opcc_model.example_root("minimal")), [])
+    <FindingList: 0 errors, 0 warnings, 0 infos, 0 waived>
+    """
+    moved = (
+        f.model_copy(update={"location": located}) if (located := relative_location(model, f.location)) != f.location else f
+        for f in findings
+    )
+    return FindingList(sorted(moved, key=Finding.sort_key))
+
+
 
 
 def _check(model: Model, chosen: list[str], settings: Settings, plans: Iterable[Plan]) -> FindingList:
@@ -113,7 +203,7 @@ def _check(model: Model, chosen: list[str], settings: Settings, plans: Iterable[
             for name in chosen:
                 found.update(registered.function(model, name))
     for plan in plans:
-        found.update(check_plan(model, plan))
+        found.update(relative_to_root(model, check_plan(model, plan)))
     waivers: dict[tuple[str, str, str], str] = {}
     for boundary in model.boundaries:
         for waiver in boundary.waivers:

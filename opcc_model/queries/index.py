@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import os
+
 from collections import defaultdict
 
 from opcc_model.graph import activity_sides
@@ -19,6 +21,7 @@ from opcc_model.location import Location
 from opcc_model.model import PRINCIPAL_SIDES, Activity, Allocation, Model, Side
 
 __all__ = [
+    "relative_location",
     "code_order",
     "children",
     "leaves",
@@ -201,9 +204,39 @@ def label(model: Model, kind: str, key: str, /) -> str:
 
 
 def where(model: Model, kind: str, key: str, /, *fields: str | int) -> Location | None:
-    """:meth:`Model.location_of`, with the model's locations fetched once (findings ask for many)."""
+    """:meth:`Model.location_of` with the file relative to the model's root (findings ask for many: fetched once).
+
+    >>> import opcc_model
+    >>> where(opcc_model.load(opcc_model.example_root("minimal")), "activity", "agree-outcomes").file
+    'processes/engage-consult/conduct-stakeholder-analysis.yaml'
+    """
     locations = model.memo("q:locations", lambda m: m.locations)
     locate = getattr(locations, "locate", None)
     if fields and locate is not None:
-        return locate(f"{kind}:{key}", *fields)  # type: ignore[no-any-return]
-    return locations.get(f"{kind}:{key}")
+        found = locate(f"{kind}:{key}", *fields)
+    else:
+        found = locations.get(f"{kind}:{key}")
+    return relative_location(model, found)
+
+
+def relative_location(model: Model, location: Location | None, /) -> Location | None:
+    """``location`` with its file relative to ``model``'s root folder, when the model was loaded from one.
+
+    >>> import opcc_model
+    >>> model = opcc_model.load(opcc_model.example_root("minimal"))
+    >>> relative_location(model, model.location_of("role", "pcc")).file
+    'processes/roles.yaml'
+    """
+    if location is None:
+        return None
+    prefix = model.memo("q:root-prefix", _root_prefix)
+    if prefix and location.file.startswith(prefix):
+        return Location(location.file[len(prefix) :], location.line, location.column)
+    return location
+
+
+def _root_prefix(model: Model) -> str:
+    root = getattr(model.locations, "root", None)
+    if root in (None, "", "."):
+        return ""
+    return os.path.normpath(root).replace(os.sep, "/").rstrip("/") + "/"

@@ -1,4 +1,9 @@
-"""Tabular query results: one value type that prints as text, CSV, JSON, HTML and a pandas DataFrame.
+"""The one result protocol: every result prints as text, CSV, JSON, HTML and converts to a pandas DataFrame.
+
+:class:`Result` is the protocol (findings, query tables, hand-offs, RACI, diffs, scenario
+results and reports all follow it); :class:`Tabular` implements it from ``columns``,
+``title`` and :meth:`Tabular.table_rows`; :class:`QueryResult` is the plain table. Every
+CSV goes through :func:`csv_text`, the one place cells are escaped for spreadsheets.
 
 >>> t = QueryResult(title="Demo", columns=("id", "artifacts"), rows=(("a", ("x", "y")), ("<b>", ())))
 >>> print(t.to_csv(), end="")
@@ -18,14 +23,15 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterator, Sequence
+import textwrap
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any, ClassVar, Protocol, Union, runtime_checkable
 
+from opcc_model import spreadsheet
 from opcc_model.errors import OpccError
-from opcc_model.spreadsheet import csv_text
 
-__all__ = ["Cell", "Tabular", "QueryResult", "html_table", "require_pandas"]
+__all__ = ["Cell", "Result", "Tabular", "QueryResult", "csv_text", "html_table", "require_pandas", "text_table"]
 
 Cell = Union[str, int, bool, None, tuple[str, ...]]
 """One value of a table: text, a number, a flag, nothing, or a list of ids."""
@@ -59,6 +65,23 @@ def html_table(columns: Sequence[str], rows: Sequence[Sequence[Cell]], *, captio
     return "\n".join(parts)
 
 
+def csv_text(columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
+    """CSV with a header line; lists of ids are space-separated. Every CSV of the project is written here,
+    through :func:`opcc_model.spreadsheet.csv_text`: a cell a spreadsheet would run as a formula is text.
+
+    >>> print(csv_text(["id", "artifacts"], [["a", ("x", "y")], ["b", None]]), end="")
+    id,artifacts
+    a,x y
+    b,
+    """
+    return spreadsheet.csv_text(columns, [[_csv_value(c) for c in row] for row in rows])
+
+
+def _csv_value(cell: Cell) -> str | int:
+    """A cell for :func:`opcc_model.spreadsheet.csv_text`: numbers stay numbers, the rest as text."""
+    return cell if isinstance(cell, int) and not isinstance(cell, bool) else _text(cell)
+
+
 def require_pandas() -> Any:
     """Import pandas, or raise :class:`OpccError` saying how to install it."""
     try:
@@ -71,23 +94,73 @@ def require_pandas() -> Any:
 
 
 TEXT_CELL_WIDTH = 60
-"""The widest cell a plain-text table shows."""
+"""The widest column of a plain-text table; longer cells wrap onto more lines (never cut)."""
 
 
-def _cut(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` characters, marking the cut.
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` as lines of at most ``width`` characters (a longer word stays whole).
 
-    >>> _cut("abcdef", 4), _cut("abc", 4)
-    ('abc…', 'abc')
+    >>> _wrap("one two three", 7), _wrap("", 7)
+    (['one two', 'three'], [''])
     """
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def text_table(columns: Sequence[str], rows: Sequence[Sequence[Cell]], *, width: int = TEXT_CELL_WIDTH) -> str:
+    """An aligned plain-text table; a cell longer than ``width`` wraps onto more lines of its row.
+
+    >>> print(text_table(["id", "note"], [["a", "a long note that wraps"]], width=10))
+    id  note
+    --  ---------
+    a   a long
+        note that
+        wraps
+    """
+    wrapped = [[_wrap(_text(c), width) for c in row] for row in rows]
+    widths = [max([len(h), *(len(line) for r in wrapped for line in r[i])]) for i, h in enumerate(columns)]
+    lines = [list(columns), ["-" * w for w in widths]]
+    for row in wrapped:
+        height = max((len(cell) for cell in row), default=1)
+        lines += [[cell[i] if i < len(cell) else "" for cell in row] for i in range(height)]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in lines)
+
+
+@runtime_checkable
+class Result(Protocol):
+    """What every result of the library offers, whatever it holds (a table, a report, a diff).
+
+    >>> isinstance(QueryResult(title="t", columns=("a",), rows=()), Result)
+    True
+    """
+
+    title: str
+
+    def to_text(self) -> str:
+        """A readable plain-text rendering (nothing cut)."""
+
+    def to_json(self) -> str:
+        """JSON text: indented, sorted keys, newline-terminated."""
+
+    def to_csv(self) -> str:
+        """CSV text with a header line (written by :func:`csv_text`)."""
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame (needs ``pip install 'opcc-model[notebook]'``)."""
+
+    def _repr_html_(self) -> str:
+        """An HTML rendering for Jupyter, every value escaped."""
 
 
 class Tabular:
-    """What every table-like result shares; subclasses provide ``columns`` and :meth:`table_rows`."""
+    """The :class:`Result` protocol from ``columns``, ``title`` and :meth:`table_rows`.
+
+    ``categories`` names columns whose values are ordered categories (in frames, an ordered
+    pandas ``Categorical``: severities sort error < warning < info, not alphabetically).
+    """
 
     columns: tuple[str, ...]
     title: str
+    categories: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
     def table_rows(self) -> Sequence[Sequence[Cell]]:
         """The rows, each a sequence of cells in ``columns`` order."""
@@ -104,34 +177,36 @@ class Tabular:
         return json.dumps(self.records(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
     def to_csv(self) -> str:
-        """The rows as CSV with a header line; lists of ids are space-separated.
-
-        Written by :func:`opcc_model.spreadsheet.csv_text`: a cell a spreadsheet would run as
-        a formula is written as text.
-        """
-        rows = [[c if isinstance(c, int) and not isinstance(c, bool) else _text(c) for c in row] for row in self.table_rows()]
-        return csv_text(self.columns, rows)
+        """The rows as CSV with a header line; lists of ids are space-separated."""
+        return csv_text(self.columns, self.table_rows())
 
     def to_text(self, *, width: int = TEXT_CELL_WIDTH) -> str:
-        """The rows as an aligned plain-text table; cells longer than ``width`` are cut with "…".
-
-        CSV and JSON always carry every cell whole.
-        """
-        rows = [[_cut(_text(c), width) for c in row] for row in self.table_rows()]
-        widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(self.columns)]
-        lines = [list(self.columns), ["-" * w for w in widths], *rows]
-        return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in lines)
+        """The rows as an aligned plain-text table; cells longer than ``width`` wrap, never cut."""
+        return text_table(self.columns, self.table_rows(), width=width)
 
     def to_frame(self) -> Any:
         """The rows as a pandas DataFrame (needs ``pip install 'opcc-model[notebook]'``)."""
         pandas = require_pandas()
-        return pandas.DataFrame.from_records(
+        frame = pandas.DataFrame.from_records(
             [[list(v) if isinstance(v, tuple) else v for v in row] for row in self.table_rows()],
             columns=list(self.columns),
         )
+        for column, order in self.categories.items():
+            frame[column] = pandas.Categorical(frame[column], categories=list(order), ordered=True)
+        return frame
 
     def _repr_html_(self) -> str:
         return html_table(self.columns, self.table_rows(), caption=getattr(self, "title", "") or None)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # in the subclass's own namespace, so a @dataclass decorator keeps it (it adds no repr over one)
+        if "__repr__" not in cls.__dict__:
+            cls.__repr__ = Tabular.__repr__  # type: ignore[method-assign]
+
+    def __repr__(self) -> str:
+        count = len(self.table_rows())
+        return f"<{type(self).__name__} {self.title!r}: {count} row{'' if count == 1 else 's'} × {', '.join(self.columns)}>"
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from opcc_model.errors import OpccError
 from opcc_model.model import Model
+from opcc_model.queries.table import Cell, Tabular
 from opcc_model.render.ordering import roles_in_order
-from opcc_model.spreadsheet import csv_text
 
 __all__ = ["RaciRow", "RaciMatrix", "raci"]
 
@@ -34,8 +35,11 @@ class RaciRow:
 
 
 @dataclass(frozen=True)
-class RaciMatrix:
-    """A RACI matrix: a title, the role ids of its columns (with their names) and its rows."""
+class RaciMatrix(Tabular):
+    """A RACI matrix: a title, the role ids of its columns (with their names) and its rows.
+
+    It follows the shared result protocol (:class:`~opcc_model.queries.table.Result`).
+    """
 
     title: str
     roles: tuple[str, ...]
@@ -50,6 +54,15 @@ class RaciMatrix:
         """
         return ["process", "activity", "name", *self.roles]
 
+    @property
+    def columns(self) -> tuple[str, ...]:  # type: ignore[override]
+        """The column headings, as :meth:`header`."""
+        return tuple(self.header())
+
+    def table_rows(self) -> Sequence[Sequence[Cell]]:
+        """One row per activity: process, activity, name, then one letter cell per role."""
+        return [(r.process, r.activity, r.name, *r.cells) for r in self.rows]
+
     def to_csv(self) -> str:
         """The matrix as CSV (``\\n`` line ends), a header of role ids then one line per activity.
 
@@ -59,7 +72,7 @@ class RaciMatrix:
         process,activity,name,pcc
         p,a,"Do, it",A
         """
-        return csv_text(self.header(), [[r.process, r.activity, r.name, *r.cells] for r in self.rows])
+        return super().to_csv()
 
     def to_markdown(self) -> str:
         """The matrix as a Markdown table headed by role names; ``|`` and line breaks in names are escaped.

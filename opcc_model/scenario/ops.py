@@ -37,7 +37,7 @@ Letter = Literal["A", "R", "C", "I"]
 
 
 class _Op(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
 class MoveAllocation(_Op):
@@ -48,13 +48,21 @@ class MoveAllocation(_Op):
     """
 
     op: Literal["move-allocation"] = "move-allocation"
+    """The operation: this value selects the operation's other keys."""
     area: Slug
+    """The area whose boundary changes."""
     pag: PagCodeStr
+    """The PAG code whose subtree moves."""
     holder: Holder
+    """The new holder: commissioner, chief-constable, joint, oversight or undecided."""
     arrangement: str | None = None
+    """The joint arrangement (required when the new holder is joint)."""
     delegated_by: Holder | None = None
+    """When the new holder acts by delegation or consent: the holder it comes from."""
     instrument: str | None = None
+    """The instrument that makes the new allocation."""
     keep_more_specific: bool = False
+    """True to keep the more specific lines under the code (default: the whole subtree moves)."""
 
 
 class Reassign(_Op):
@@ -69,13 +77,21 @@ class Reassign(_Op):
     """
 
     op: Literal["reassign"] = "reassign"
+    """The operation: this value selects the operation's other keys."""
     letter: Letter = "A"
+    """The RACI letter that moves: A (default), R, C or I."""
     to: Slug
+    """The id of the role that takes the letter."""
     activities: tuple[Slug, ...] = ()
+    """Select these activities (ids)."""
     process: Slug | None = None
+    """Select the activities of this process."""
     stage: Slug | None = None
+    """Select the activities of this stage."""
     pag: PagCodeStr | None = None
+    """Select the activities with a PAG code under this prefix."""
     role: Slug | None = None
+    """Select the activities where this role holds the letter; it is the role replaced."""
 
     @model_validator(mode="after")
     def _selects_something(self) -> Reassign:
@@ -90,12 +106,19 @@ class NewRole(_Op):
     """A role a :class:`ReplaceRole` adds; ``side`` and ``principal`` default to the replaced role's."""
 
     id: Slug
+    """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
     name: str
+    """The name shown in diagrams, tables and the site."""
     side: Side | None = None
+    """Its side of the boundary (default: the replaced role's)."""
     reports_to: Slug | None = None
+    """The id of the role it reports to."""
     principal: bool | None = None
+    """True for the principal role of its side (default: as the replaced role)."""
     description: str | None = None
+    """A plain-language description (shown on the site and as hover help)."""
     basis: tuple[str, ...] = ()
+    """The legal or other basis, one citation per entry (such as 'PRSR 2011 s.5')."""
 
 
 class ReplaceRole(_Op):
@@ -109,62 +132,84 @@ class ReplaceRole(_Op):
     """
 
     op: Literal["replace-role"] = "replace-role"
+    """The operation: this value selects the operation's other keys."""
     role: Slug
+    """The id of the role replaced."""
     by: Slug
+    """The id of the role that takes everything it holds (on the same side)."""
     add: tuple[NewRole, ...] = ()
+    """New roles to declare (the first takes the replaced role's place in the list)."""
     keep: bool = False
+    """True to keep the replaced role in the model (default: it is dropped)."""
 
 
 class AddProcess(_Op):
     """Add a process (at the end of the list)."""
 
     op: Literal["add-process"] = "add-process"
+    """The operation: this value selects the operation's other keys."""
     process: Process
+    """The process, written as a process file."""
 
 
 class RemoveProcess(_Op):
     """Remove a process and its activities."""
 
     op: Literal["remove-process"] = "remove-process"
+    """The operation: this value selects the operation's other keys."""
     process: Slug
+    """The id of the process to remove."""
 
 
 class ReplaceProcess(_Op):
     """Replace the process with the same id, in place."""
 
     op: Literal["replace-process"] = "replace-process"
+    """The operation: this value selects the operation's other keys."""
     process: Process
+    """The process as it becomes (its id names the one replaced)."""
 
 
 class AddActivity(_Op):
     """Add an activity to a process, before the activity ``before`` or at the end."""
 
     op: Literal["add-activity"] = "add-activity"
+    """The operation: this value selects the operation's other keys."""
     process: Slug
+    """The id of the process to add the activity to."""
     activity: Activity
+    """The activity, written as in a process file."""
     before: Slug | None = None
+    """The id of the activity to add it before (default: at the end)."""
 
 
 class RemoveActivity(_Op):
     """Remove an activity; other activities' ``after:`` links to it are dropped (and reported)."""
 
     op: Literal["remove-activity"] = "remove-activity"
+    """The operation: this value selects the operation's other keys."""
     activity: Slug
+    """The id of the activity to remove."""
 
 
 class ReplaceActivity(_Op):
     """Replace the activity with the same id, in place, in its process."""
 
     op: Literal["replace-activity"] = "replace-activity"
+    """The operation: this value selects the operation's other keys."""
     activity: Activity
+    """The activity as it becomes (its id names the one replaced)."""
 
 
 class MergedArea(_Op):
     """The area two areas merge into."""
 
     area: Slug
+    """The merged area's id."""
     name: str
+    """The merged area's name."""
     jurisdiction: Jurisdiction | None = None
+    """england or wales; required when the two areas differ."""
 
 
 class MergeAreas(_Op):
@@ -175,8 +220,11 @@ class MergeAreas(_Op):
     """
 
     op: Literal["merge-areas"] = "merge-areas"
+    """The operation: this value selects the operation's other keys."""
     areas: tuple[Slug, Slug]
+    """The two areas to merge (area ids)."""
     into: MergedArea
+    """The merged area: its id, name and (when the two differ) jurisdiction."""
 
 
 Operation = Annotated[

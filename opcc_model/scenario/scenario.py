@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from typing import Any
 
@@ -19,6 +18,7 @@ from opcc_model.location import Location
 from opcc_model.scenario.errors import ScenarioLoadError
 from opcc_model.scenario.ops import OPERATION_TYPES, Operation
 from opcc_model.yamlsource import MarkedDocument, YamlFileError, parse_text, read_file
+from opcc_model.suggest import did_you_mean
 
 __all__ = ["Scenario", "read_scenario", "parse_scenario"]
 
@@ -26,12 +26,16 @@ __all__ = ["Scenario", "read_scenario", "parse_scenario"]
 class Scenario(BaseModel):
     """What a scenario file holds: ``name``, ``description``, ``basis`` and ``operations`` in order."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     name: str
+    """The scenario's title."""
     description: str | None = None
+    """What the scenario changes and why."""
     basis: tuple[str, ...] = ()
+    """The sources of the change it simulates (such as a government announcement)."""
     operations: tuple[Operation, ...] = ()
+    """The operations, applied in order; see docs/scenarios.md."""
 
     _source: MarkedDocument | None = PrivateAttr(default=None)
 
@@ -71,8 +75,8 @@ def _operations(data: Any, marked: MarkedDocument) -> tuple[list[Any], list[Load
         kind = _BY_TAG.get(tag) if isinstance(tag, str) else None
         if kind is None:
             found = "no 'op' key" if not isinstance(item, dict) or "op" not in item else f"op: {tag!r}"
-            close = difflib.get_close_matches(str(tag), list(_BY_TAG), n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(str(tag), _BY_TAG)
+            hint = f" ({hint})" if hint else ""
             issues.append(LoadIssue(marked.locate(where + ("op",)), f"operations[{index}]: expected op one of {tags}, found {found}{hint}"))
             continue
         try:

@@ -21,8 +21,17 @@ MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 def _example_files() -> list[Path]:
     """Every YAML file we ship: the examples, the reference model, its plans and scenarios."""
-    shipped = [REPO / folder for folder in ("processes", "pag", "plans", "scenarios")]
-    return sorted(p for base in [opcc_model.example_root("minimal"), *shipped] for p in base.rglob("*.yaml"))
+    shipped = [REPO / folder for folder in ("processes", "pag", "plans", "scenarios", "examples", "law")]
+    return sorted(p for base in shipped for p in base.rglob("*.yaml"))
+
+
+def _as_json(value):
+    """The YAML data as an editor's language server sees it: dates stay text (PyYAML makes them dates)."""
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _validator(kind: str):
@@ -51,7 +60,7 @@ def test_every_example_file_names_its_schema_and_is_valid_against_it(path):
     schema_path = (path.parent / match.group(1)).resolve()
     assert schema_path.parent == SCHEMAS and schema_path.is_file()
     kind = schema_path.name.removesuffix(".schema.json")
-    errors = list(_validator(kind).iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    errors = list(_validator(kind).iter_errors(_as_json(yaml.safe_load(path.read_text(encoding="utf-8")))))
     assert errors == []
 
 
@@ -70,3 +79,24 @@ def test_a_typo_key_in_an_activity_is_caught():
     document["activities"][0]["acountable"] = document["activities"][0].pop("accountable")
     messages = [(list(e.absolute_path), e.message) for e in _validator("process").iter_errors(document)]
     assert messages == [(["activities", 0], "Additional properties are not allowed ('acountable' was unexpected)")]
+
+
+def _properties(node, where=""):
+    if isinstance(node, dict):
+        for key, value in node.get("properties", {}).items():
+            yield f"{where}.{key}", value
+        for key, value in node.items():
+            yield from _properties(value, f"{where}/{key}" if key != "properties" else where)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _properties(value, where)
+
+
+def test_every_property_of_every_schema_has_a_description_from_its_field():
+    from opcc_model.model import Activity
+
+    undescribed = [f"{kind}:{where}" for kind in SCHEMA_KINDS for where, p in _properties(json_schema(kind)) if not p.get("description")]
+    assert undescribed == []
+    # one source: the field's attribute docstring is its description in Python and in the schema
+    accountable = json_schema("process")["$defs"]["Activity"]["properties"]["accountable"]["description"]
+    assert accountable == Activity.model_fields["accountable"].description and accountable.startswith("The A of RACI")

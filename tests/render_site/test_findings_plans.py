@@ -77,7 +77,7 @@ def test_model_wide_findings_are_listed_once_on_the_findings_page(site):
     group = section(html, "OPCC-G105")
     assert "strategic-assessment" in group and "produce-assessment" in group
     assert ('artifact-strategic-assessment.html', "strategic-assessment") in Page(group).links
-    assert "tests/fixtures/site-model/processes/develop/assess-threats.yaml:11:15" in group
+    assert "<code>processes/develop/assess-threats.yaml:11:15</code>" in group  # relative to the model root
     assert ("area-welsh-area.html", "Welsh Force Area") in page.links
     assert ("plan-site-plan.html", "Site <i>Plan</i>") in page.links
 

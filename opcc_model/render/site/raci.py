@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from opcc_model.model import Activity, Model, Process
-from opcc_model.spreadsheet import csv_text
+from opcc_model.queries.table import Cell, csv_text
 
 __all__ = ["RaciRow", "raci_rows", "raci_csv", "letters"]
 
@@ -61,10 +61,10 @@ def raci_rows(model: Model, /, *, area: str) -> list[RaciRow]:
 
 
 def raci_csv(model: Model, /, *, area: str) -> str:
-    """The matrix of ``area`` as CSV text (``\\n`` line ends, one column per role id; formulas escaped)."""
-    header = ["activity", "name", "process", "pag", "holder", *(role.id for role in model.roles)]
-    rows = [
-        [row.activity.id, row.activity.name, row.process.id, " ".join(row.activity.pag), " ".join(row.holders), *row.cells]
+    """The matrix of ``area`` as CSV text (``\\n`` line ends, one column per role id)."""
+    columns = ["activity", "name", "process", "pag", "holder", *(role.id for role in model.roles)]
+    rows: list[list[Cell]] = [
+        [row.activity.id, row.activity.name, row.process.id, tuple(row.activity.pag), row.holders, *row.cells]
         for row in raci_rows(model, area=area)
     ]
-    return csv_text(header, rows)
+    return csv_text(columns, rows)
