@@ -113,16 +113,31 @@ def single_pass(model: Model, /) -> list[Record]:
                     edges[(producer, a.id)].add(x)
         for before in a.after:
             edges.setdefault((before, a.id), set())
+    inner = _inner(model)
+
+    def crosses(s1: str | None, s2: str | None) -> bool:
+        return s1 is not None and s2 is not None and s1 != s2 and (s1 in PRINCIPALS or s2 in PRINCIPALS)
+
+    crossings: dict[tuple[str, str, tuple[str, ...], str], list[str]] = defaultdict(list)
     for (p, c), flow in sorted(edges.items()):
         s1, s2 = acc.get(p), acc.get(c)
-        if s1 is None or s2 is None or s1 == s2 or (s1 not in PRINCIPALS and s2 not in PRINCIPALS):
+        if not crosses(s1, s2):
             continue
-        what = ", ".join(f"'{art_names.get(x, x)}' ({x})" for x in sorted(flow)) if flow else "its completion"
+        if flow and (  # reported at the activity inside the sub-process instead
+            any(flow <= edges.get((d, c), set()) and crosses(acc.get(d), s2) for d in inner.get(p, ()))
+            or any(flow <= edges.get((p, d), set()) and crosses(s1, acc.get(d)) for d in inner.get(c, ()))
+        ):
+            continue
+        crossings[(c, s1, tuple(sorted(flow)), "" if flow else p)].append(p)  # type: ignore[index]
+    for (c, s1, flow_ids, _), makers in sorted(crossings.items()):
+        s2, makers = acc[c], sorted(makers)
+        code = "OPCC-D101" if s1 in PRINCIPALS and s2 in PRINCIPALS else "OPCC-D103" if "oversight" in (s1, s2) else "OPCC-D104"
+        what = ", ".join(f"'{art_names.get(x, x)}' ({x})" for x in flow_ids) if flow_ids else "its completion"
         consumer = by_id[c]
-        at = (where("activity", c, "inputs", consumer.inputs.index(min(flow))) if flow
-              else where("activity", c, "after", consumer.after.index(p)))
-        add(("OPCC-D101", "info", (p, c), f"'{names[c]}' ({c}) on {s2} depends on '{names[p]}' ({p}) on {s1} for "
-             f"{what}.", at, None))
+        at = (where("activity", c, "inputs", consumer.inputs.index(flow_ids[0])) if flow_ids
+              else where("activity", c, "after", consumer.after.index(makers[0])))
+        add((code, "info", (*makers, c), f"'{names[c]}' ({c}) on {s2} depends on {len(makers)} on {s1} for {what}.",
+             at, None))
     graph = nx.DiGraph(list(edges))
     for group in sorted(sorted(g) for g in nx.strongly_connected_components(graph) if len(g) > 1):
         add(("OPCC-D102", "warning", tuple(group), f"{len(group)} activities depend on each other in a cycle.",
@@ -193,6 +208,32 @@ def single_pass(model: Model, /) -> list[Record]:
                      f"({code}) to {allocation.holder}.", where("activity", activity_id, "accountable"), area))
     out.sort(key=_sort_key)
     return out
+
+
+def _inner(model: Model) -> dict[str, set[str]]:
+    """Sub-process activity -> every activity inside what it opens (child processes and nested sub-processes too)."""
+    opens = {a.id: a.process for p in model.processes for a in p.activities if a.kind == "subprocess" and a.process}
+    held = {p.id: [a.id for a in p.activities] for p in model.processes}
+    kids: dict[str, list[str]] = defaultdict(list)
+    for p in model.processes:
+        if p.parent:
+            kids[p.parent].append(p.id)
+    inner = {}
+    for activity_id, opened in opens.items():
+        found, seen, stack = set(), {opened}, [opened]
+        while stack:
+            current = stack.pop()
+            for held_id in held.get(current, ()):
+                found.add(held_id)
+                if held_id in opens and opens[held_id] not in seen:
+                    seen.add(opens[held_id])
+                    stack.append(opens[held_id])
+            for kid in kids.get(current, ()):
+                if kid not in seen:
+                    seen.add(kid)
+                    stack.append(kid)
+        inner[activity_id] = found - {activity_id}
+    return inner
 
 
 def _sort_key(record: Record) -> tuple[Any, ...]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import pytest
 import networkx as nx
 
@@ -336,3 +338,11 @@ def test_every_waiver_silences_a_finding(model: Model, findings) -> None:
 
 def test_one_planning_cycle_has_no_dependency_cycle(findings) -> None:
     assert [f.message for f in findings if f.code == "OPCC-D102"] == []
+
+
+def test_the_crossing_counts_in_the_docs_are_the_models(findings) -> None:
+    """docs/reference-model.md gives how many crossings of each kind the model has; they must stay true."""
+    section = REFERENCE_DOC.read_text(encoding="utf-8").split(FINDINGS_SECTION, 1)[1].split("\n## ", 1)[0]
+    documented = {code: int(count) for code, count in re.findall(r"`(OPCC-D10[134])` \((\d+) infos?\)", " ".join(section.split()))}
+    actual = {code: len(findings.filter(code=code)) for code in ("OPCC-D101", "OPCC-D103", "OPCC-D104")}
+    assert documented == actual

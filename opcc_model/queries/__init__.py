@@ -6,7 +6,8 @@
 0
 """
 
-from opcc_model.queries import dependencies as _dependencies  # noqa: F401  (registers OPCC-D1xx)
+from opcc_model.queries import crossings as _crossings  # noqa: F401  (registers OPCC-D101, D103, D104)
+from opcc_model.queries import dependencies as _dependencies  # noqa: F401  (registers OPCC-D102)
 from opcc_model.queries import gaps as _gaps  # noqa: F401  (registers OPCC-G1xx)
 from opcc_model.queries import overlaps as _overlaps  # noqa: F401  (registers OPCC-O1xx)
 from opcc_model.queries.checking import FindingList, at_or_above, check

@@ -1,4 +1,4 @@
-"""Dependencies as findings: hand-offs across the boundary, and cycles (OPCC-D1xx).
+"""Dependencies as findings: cycles (OPCC-D102), and where a dependency is written (the crossings are in crossings.py).
 
 >>> import opcc_model
 >>> model = opcc_model.load(opcc_model.example_root("minimal"))
@@ -13,15 +13,15 @@ from collections.abc import Iterator
 import networkx as nx
 
 from opcc_model.findings import Finding
-from opcc_model.graph import dependencies, is_cross_boundary
+from opcc_model.graph import dependencies
 from opcc_model.location import Location
 from opcc_model.model import Model
-from opcc_model.queries.index import activity_sides, label, where
+from opcc_model.queries.index import label, where
 from opcc_model.queries.rules import check_rule, finding
 
-__all__ = ["cross_boundary_dependencies", "cycles", "dependency_location"]
+__all__ = ["SIDE_NAMES", "cycles", "dependency_location"]
 
-_SIDE_NAMES = {
+SIDE_NAMES: dict[str, str] = {
     "commissioner": "the commissioner's side",
     "chief-constable": "the chief constable's side",
     "oversight": "the oversight side",
@@ -37,45 +37,6 @@ def dependency_location(model: Model, producer: str, consumer: str, /) -> Locati
     if edge["artifacts"]:
         return where(model, "activity", consumer, "inputs", activity.inputs.index(edge["artifacts"][0]))
     return where(model, "activity", consumer, "after", activity.after.index(producer))
-
-
-@check_rule(
-    "OPCC-D101", "info", "a dependency crosses the boundary (producer and consumer on different sides)", scope="model"
-)
-def cross_boundary_dependencies(model: Model, /) -> Iterator[Finding]:
-    """Fires for every dependency whose producer and consumer are accountable on different sides.
-
-    A dependency is ``A → B`` when B consumes what A produces or B is ``after`` A; it
-    crosses when the two accountable sides differ and one of them is the commissioner or
-    the chief constable.
-
-    Why it matters: it is information, not a fault: these are the hand-offs the two
-    offices must agree (an information-sharing protocol, a reporting timetable).
-
-    Fix: nothing to fix; make one side accountable for both ends to remove it, or raise
-    it to a warning in ``opcc.toml`` (``[severity] "OPCC-D101" = "warning"``) to review
-    every hand-off.
-
-    Example: ``set-budget`` (accountable ``pcc``) outputs ``budget`` that
-    ``plan-deployment`` (accountable ``cc``) inputs: "'Plan deployment' (plan-deployment)
-    on the chief constable's side depends on 'Set budget' (set-budget) on the
-    commissioner's side for 'Budget' (budget)."
-    """
-    graph = dependencies(model)
-    sides = activity_sides(model)
-    for producer, consumer, artifacts in graph.edges(data="artifacts"):
-        made, used = sides[producer], sides[consumer]
-        # same side or nobody accountable never crosses: skip those before asking the graph layer
-        if made == used or made is None or used is None or not is_cross_boundary(model, producer, consumer):
-            continue
-        what = ", ".join(label(model, "artifact", a) for a in artifacts) if artifacts else "its completion"
-        yield finding(
-            "OPCC-D101",
-            [producer, consumer],
-            f"{label(model, 'activity', consumer)} on {_SIDE_NAMES[used]} "
-            f"depends on {label(model, 'activity', producer)} on {_SIDE_NAMES[made]} for {what}.",
-            dependency_location(model, producer, consumer),
-        )
 
 
 _NAMED_IN_FULL = 6

@@ -29,7 +29,7 @@ __all__ = ["DEPENDENCY_LEGEND", "dependency_map", "dependency_edges"]
 DEPENDENCY_LEGEND = (
     ("▭", "activity, coloured by its accountable side; dashed groups are processes"),
     ("→", "dependency, labelled with what flows"),
-    ("⇢", "red dashed: a hand-off between sides, at least one of them a principal's (OPCC-D101)"),
+    ("⇢", "red dashed: a hand-off between sides, at least one of them a principal's (OPCC-D101, D103, D104)"),
 )
 
 

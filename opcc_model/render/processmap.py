@@ -56,7 +56,7 @@ PROCESS_LEGEND = (
     ("⊞", "sub-process: double border, click to open its map"),
     ("▯", "artifact from or to another process"),
     ("→", "dependency, labelled with what flows where it first flows (hover for all)"),
-    ("⇢", "red dashed: a hand-off between sides, at least one of them a principal's (OPCC-D101)"),
+    ("⇢", "red dashed: a hand-off between sides, at least one of them a principal's (OPCC-D101, D103, D104)"),
 )
 
 
