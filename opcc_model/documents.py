@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -33,7 +33,7 @@ from opcc_model.location import Location
 from opcc_model.marktable import MarkTable
 from opcc_model.model import OWNED_DATA, Model
 from opcc_model.sourcemap import SourceMap
-from opcc_model.yamlsource import MarkedDocument, PathKey, YamlFileError, parse_bytes, read_bytes
+from opcc_model.yamlsource import MarkedDocument, PathKey, YamlFileError, parse_bytes, parse_text, read_bytes
 
 __all__ = [
     "CORE",
@@ -48,6 +48,7 @@ __all__ = [
     "shown",
     "source_map",
     "validate_file",
+    "validate_text",
 ]
 
 Entry = tuple[str, tuple[PathKey, ...]]
@@ -132,8 +133,8 @@ def validate_file(
     /,
     *,
     marks: dict[str, MarkTable] | None = None,
-    data: bytes | None = None,
     lost: dict[str, Location] | None = None,
+    data: bytes | None = None,
 ) -> BaseModel | None:
     """Parse and validate the file ``relative`` as a ``kind`` document; ``None`` on any problem.
 
@@ -150,21 +151,55 @@ def validate_file(
     """
     file = shown(root, relative)
     tables: list[MarkTable | None] | None = [] if marks is not None else None
-    try:
+
+    def parse() -> tuple[str, Any]:
         raw = data if data is not None else read_bytes(os.path.join(root, relative), file, inside=root)
-        text, parsed = parse_bytes(raw, file, tables)
+        return parse_bytes(raw, file, tables)
+
+    parsed = _parsed(parse, issues)
+    return None if parsed is None else _validated(file, relative, kind, *parsed, issues, tables, marks, lost)
+
+
+def validate_text(
+    file: str, text: str, kind: str, issues: list[LoadIssue] | None, /, *, marks: dict[str, MarkTable] | None = None
+) -> BaseModel | None:
+    """Like :func:`validate_file` for the text of a file (an editor's unsaved buffer) shown as ``file``.
+
+    With ``marks``, the file's mark table is stored there under ``file``.
+
+    >>> issues = []
+    >>> validate_text("roles.yaml", "roles:\\n  - {id: pcc, name: PCC, side: commissioner}\\n", "roles", issues).roles[0].side
+    'commissioner'
+    >>> validate_text("roles.yaml", "roles: [\\n", "roles", issues) is None, str(issues[0]).startswith("roles.yaml:2:1:")
+    (True, True)
+    """
+    tables: list[MarkTable | None] | None = [] if marks is not None else None
+    parsed = _parsed(lambda: (text, parse_text(text, file, tables)), issues)
+    return None if parsed is None else _validated(file, file, kind, *parsed, issues, tables, marks, None)
+
+
+def _parsed(parse: Callable[[], tuple[str, Any]], issues: list[LoadIssue] | None) -> tuple[str, Any] | None:
+    """``parse()`` (text and data), or ``None`` with its problem added to ``issues``."""
+    try:
+        return parse()
     except YamlFileError as exc:
         if issues is not None:
             issues.append(exc.issue)
         return None
+
+
+def _validated(
+    file: str, relative: str, kind: str, text: str, data: Any, issues: list[LoadIssue] | None,
+    tables: list[MarkTable | None] | None, marks: dict[str, MarkTable] | None, lost: dict[str, Location] | None,
+) -> BaseModel | None:
     document_type = FILE_KINDS[kind]
-    if parsed is None:
+    if data is None:
         if issues is not None:
             keys = ", ".join(document_type.model_fields)
             issues.append(LoadIssue(Location(file, 1, 1), f"the file is empty: expected a mapping with the keys {keys}"))
         return None
     try:
-        document = document_type.model_validate(parsed, context={OWNED_DATA: True})
+        document = document_type.model_validate(data, context={OWNED_DATA: True})
         if tables and tables[0] is not None and marks is not None:
             marks[relative] = tables[0]
         return document
@@ -176,7 +211,7 @@ def validate_file(
             issues.extend(issue for _, issue in found)
             if lost is not None and kind == "process" and found:
                 first = min(issue.location for _, issue in found)
-                lost.update((key, first) for key in declared_ids(parsed))
+                lost.update((key, first) for key in declared_ids(data))
         return None
 
 

@@ -61,6 +61,10 @@ class SourceMap(Mapping[str, Location]):
         """Record the marks of ``shown_as`` taken while it was parsed (it must not change after)."""
         self._tables[shown_as] = table
 
+    def add_document(self, shown_as: str, document: MarkedDocument) -> None:
+        """Locate in ``document`` (an editor's buffer not yet saved) rather than in the file on disk."""
+        self._documents[shown_as] = document
+
     def entry(self, key: str) -> tuple[str, tuple[PathKey, ...]] | None:
         """The file and key path recorded for ``key``."""
         if self._pending is not None:

@@ -36,6 +36,8 @@ COMMANDS: dict[str, str] = {
     "diff": "compare two models (or a model with itself at a git revision)",
     "scenario": "apply a what-if scenario to a model and show what it changes",
     "cache": "show where the validated-model cache is, or clear it",
+    "serve": "serve the site on 127.0.0.1 and rebuild it (reloading the browser page) whenever a model file changes",
+    "lsp": "run the language server for the model's YAML (stdio): diagnostics, go-to, references, hover, completion, rename",
 }
 """Subcommand -> its one-line help. Each is a module ``opcc_model.cli.<name>`` (``-`` read as
 ``_``) defining ``register(subparsers)``; only the one being run is imported. Its help must be

@@ -49,6 +49,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "cache": ("opcc cache path", "opcc cache clear"),
     "cache path": ("opcc cache path",),
     "cache clear": ("opcc cache clear",),
+    "serve": ("opcc serve .", "opcc serve . --area example-area --port 8080"),
+    "lsp": ("opcc lsp",),
 }
 """Example command lines, by (sub)command; the first is the commonest use."""
 
