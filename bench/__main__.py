@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             memory.run(root, counts["activities"], table)
         if "render" not in args.skip:
             rendering.run(table, repeat=args.repeat)
+            rendering.noop(table)
     print(table.render())
     return 0
 

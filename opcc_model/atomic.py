@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_bytes", "write_text"]
+__all__ = ["write_bytes", "write_text", "checkpoint"]
 
 
 def _file_mode() -> int:
@@ -17,6 +17,29 @@ def _file_mode() -> int:
 
 
 _MODE = _file_mode()
+
+
+def checkpoint(stage: str, /) -> None:
+    """A point where tests of crash safety kill the process: ``OPCC_TEST_KILL_AT=<stage>[:<n>]`` sends SIGKILL.
+
+    With ``:<n>`` the kill happens at the n-th time the stage is reached. Does nothing otherwise.
+
+    >>> checkpoint("wrote")
+    """
+    wanted = os.environ.get("OPCC_TEST_KILL_AT")
+    if not wanted:
+        return
+    name, _, count = wanted.partition(":")
+    if name != stage:
+        return
+    _REACHED[stage] = _REACHED.get(stage, 0) + 1
+    if _REACHED[stage] >= int(count or 1):
+        import signal
+
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+
+_REACHED: dict[str, int] = {}
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> Path:
@@ -38,6 +61,7 @@ def write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int | None =
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        checkpoint("temporary")
         os.chmod(temporary, _MODE if mode is None else mode)  # mkstemp makes 0600; published files keep the usual mode
         os.replace(temporary, target)
     except BaseException:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from pathlib import Path
 
 import re
@@ -14,6 +16,7 @@ import opcc_model.config
 import opcc_model.plan
 import opcc_model.queries
 from opcc_model import Model
+from opcc_model.law import cites
 
 HOME_OFFICE_FUNCTIONS = [
     "Local Policing",
@@ -37,7 +40,8 @@ def model() -> Model:
 
 
 def _citing(model: Model, cite: str) -> list[opcc_model.Activity]:
-    return [a for a in model.activities if cite in (a.basis or ())]
+    """The activities whose basis cites ``cite`` or a sub-provision of it."""
+    return [a for a in model.activities if any(cites(b, cite) for b in a.basis or ())]
 
 
 # --- statutory coverage -------------------------------------------------------------------
@@ -93,9 +97,13 @@ def test_panel_may_veto_the_precept(model: Model) -> None:
         if a.kind == "decision" and "panel-precept-report" in a.outputs
     ]
     assert found
-    # the precept cannot be set before the Panel has reported
+    outcomes = {o.name: o.then for o in found[0].outcomes}
+    assert outcomes == {"no veto": ("respond-to-panel-precept-report",), "veto": ("revise-precept",)}
+    assert found[0].deadlines == ("08-02",)
+    # the precept cannot be set before the Panel has reported, and answers either outcome
     setting = model.activity("set-budget-and-precept")
-    assert "panel-precept-report" in setting.inputs
+    assert "open-panel-precept-review" in setting.after
+    assert {"pcc-precept-response", "panel-revised-precept-report"} <= set(setting.inputs)
 
 
 def test_panel_confirmation_hearing_may_veto_chief_constable_candidate(model: Model) -> None:
@@ -306,6 +314,10 @@ def _documented_findings() -> dict[tuple[str, str, str | None], bool]:
     return documented
 
 
+CHECKED_ON = datetime.date(2027, 1, 1)
+"""The date the reference model is checked on (revocations are judged at this date)."""
+
+
 @pytest.fixture(scope="module")
 def findings(model: Model) -> opcc_model.queries.FindingList:
     root = opcc_model.reference_root()
@@ -313,6 +325,7 @@ def findings(model: Model) -> opcc_model.queries.FindingList:
         model,
         settings=opcc_model.config.load_settings(root),
         plans=opcc_model.plan.load_plans(root, model),
+        on=CHECKED_ON,
     )
 
 

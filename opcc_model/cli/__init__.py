@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "diff": "compare two models (or a model with itself at a git revision)",
     "scenario": "apply a what-if scenario to a model and show what it changes",
     "cache": "show where the validated-model cache is, or clear it",
+    "calendar": "print the statutory calendar: what is due when, who, on what basis",
     "serve": "serve the site on 127.0.0.1 and rebuild it (reloading the browser page) whenever a model file changes",
     "lsp": "run the language server for the model's YAML (stdio): diagnostics, go-to, references, hover, completion, rename",
 }

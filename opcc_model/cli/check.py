@@ -20,6 +20,7 @@ from typing import Any
 
 from opcc_model.cache import load_cached as load
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK
+from opcc_model.cli.dates import add_date_option, chosen_date
 from opcc_model.config import load_settings
 from opcc_model.errors import OpccError
 from opcc_model.findings import RULES, SEVERITIES, Finding, severity_rank
@@ -78,6 +79,7 @@ def register(subparsers: Any) -> None:
             metavar="CODES",
             help=f"{verb} codes or code prefixes, comma-separated (OPCC-D101, OPCC-G, D10); repeatable",
         )
+    add_date_option(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -247,7 +249,8 @@ def _findings(args: argparse.Namespace) -> FindingList:
     select, ignore = _prefixes(args.select), _prefixes(args.ignore)  # misuse fails before the model is read
     model = load(args.path)
     plans = load_plans(args.path, model)
-    found = check(model, area=args.area, settings=load_settings(args.path), plans=plans)
+    on = chosen_date(args, announce=bool(model.instruments))  # the date matters only with law data
+    found = check(model, area=args.area, settings=load_settings(args.path), plans=plans, on=on)
     return selected(found, select, ignore)
 
 

@@ -46,6 +46,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "opcc scenario scenarios/mayoral-model.yaml .",
         "opcc scenario scenarios/mayoral-model.yaml . --format json --out changed-maps",
     ),
+    "calendar": (
+        "opcc calendar . --year 2027 --format ics",
+        "opcc calendar . --next 90d --date 2027-01-01 --area example-england --format md",
+    ),
     "cache": ("opcc cache path", "opcc cache clear"),
     "cache path": ("opcc cache path",),
     "cache clear": ("opcc cache clear",),

@@ -7,9 +7,9 @@ import os
 import sys
 from typing import Any
 
-from opcc_model.cli.common import EXIT_OK, EXIT_USAGE, error, info
+from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, error, info
 from opcc_model.cache import load_cached as load
-from opcc_model.render.write import FORMATS, write_diagrams
+from opcc_model.render.write import FORMATS, check_diagrams, write_diagrams
 from opcc_model.wording import count
 
 __all__ = ["register", "handle", "progress_bar"]
@@ -23,6 +23,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--format", choices=FORMATS, default="svg", help="output format (default: svg)")
     parser.add_argument("--only", metavar="ID", help="render only this diagram, or those of this stage, process or area id")
     parser.add_argument("--lanes", choices=("side", "role"), default="side", help="swimlanes of process maps")
+    parser.add_argument(
+        "--clean", action="store_true", help="remove diagrams an earlier render wrote that the model no longer has"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 listing stale, missing or orphan diagrams"
+    )
     parser.add_argument("-j", "--jobs", type=int, default=None, help="parallel layouts (default: CPU count)")
     parser.set_defaults(handler=handle)
 
@@ -46,7 +52,22 @@ def handle(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         error("-j must be at least 1")
         return EXIT_USAGE
+    from opcc_model.render.noop import Stamp
+
+    stamp = Stamp(args.path, args.out, "render", [args.format, args.only, args.lanes, args.clean])
+    if stamp.current():
+        info(f"nothing changed: the diagrams in {args.out} are up to date")
+        return EXIT_OK
     model = load(args.path)
+    if args.check:
+        found = check_diagrams(model, args.out, fmt=args.format, only=args.only, lanes=args.lanes)
+        for line in found.lines():
+            print(f"{args.out}: {line}")
+        if not found.ok:
+            error(f"{count(len(found.lines()), 'diagram')} out of date in {args.out}; run the same command without --check")
+            return EXIT_FINDINGS
+        info(f"diagrams in {args.out} are up to date")
+        return EXIT_OK
     result = write_diagrams(
         model,
         args.out,
@@ -54,10 +75,15 @@ def handle(args: argparse.Namespace) -> int:
         only=args.only,
         jobs=args.jobs,
         lanes=args.lanes,
+        clean=args.clean,
         progress=progress_bar if _interactive() else None,
     )
     if result.fallback:
         error(result.fallback)
+    else:
+        stamp.record()
     cached = f" ({len(result.unchanged)} unchanged)" if result.unchanged else ""
+    for path in result.removed:
+        info(f"removed {path} (no longer in the model)")
     info(f"rendered {count(len(result.written) + len(result.unchanged), 'diagram')}{cached} into {args.out}")
     return EXIT_OK

@@ -12,6 +12,7 @@ from opcc_model.cli.common import EXIT_OK, info
 from opcc_model.cache import load_cached as load
 from opcc_model.config import load_settings
 from opcc_model.plan import load_plans
+from opcc_model.cli.dates import add_date_option, chosen_date
 from opcc_model.render.site import build_site
 
 __all__ = ["register", "handle"]
@@ -23,14 +24,22 @@ def register(subparsers: Any) -> None:
     parser.add_argument("path", help="the model root (a folder holding processes/ and pag/, maybe plans/ and opcc.toml)")
     parser.add_argument("--out", required=True, help="the folder to write the site into (replaced as a whole)")
     parser.add_argument("--area", help="show only this force area (default: every area)")
+    add_date_option(parser)
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     """Load the model, its plans and settings, build the site, and name its home page on stderr."""
+    from opcc_model.render.noop import Stamp
+
+    stamp = Stamp(args.path, args.out, "site", [args.area, chosen_date(args)])
+    if stamp.current():
+        info(f"nothing changed: the site in {args.out} is up to date")
+        return EXIT_OK
     model = load(args.path)
     plans = load_plans(args.path, model)
     settings = load_settings(args.path)
-    out = build_site(model, args.out, area=args.area, settings=settings, plans=plans)
+    out = build_site(model, args.out, area=args.area, settings=settings, plans=plans, on=chosen_date(args))
+    stamp.record()
     info(f"wrote {out / 'index.html'}")
     return EXIT_OK

@@ -26,6 +26,7 @@ import graphviz
 from opcc_model.model import Model
 from opcc_model.plan.model import Plan, children_of
 from opcc_model.render.backend import layout
+from opcc_model.render.display import Digraph
 from opcc_model.render.escape import dot_text
 
 __all__ = ["plan_diagram", "render_plan_svg", "node_name"]
@@ -77,7 +78,7 @@ def plan_diagram(model: Model, plan: Plan, /) -> graphviz.Digraph:
     Raises :class:`~opcc_model.errors.NotFound` when the plan names an activity that is
     not in ``model`` (a plan from :func:`~opcc_model.plan.load_plans` never does).
     """
-    dot = graphviz.Digraph(name=node_name("plan", plan.id))
+    dot = Digraph(name=node_name("plan", plan.id))
     dot.attr(rankdir="LR", label=dot_text(plan.name), labelloc="t", fontname="Helvetica", nodesep="0.2", ranksep="0.5")
     dot.attr("node", fontname="Helvetica", fontsize="10")
     dot.attr("edge", color="#595959", arrowsize="0.7")

@@ -9,7 +9,9 @@
 from opcc_model.queries import crossings as _crossings  # noqa: F401  (registers OPCC-D101, D103, D104)
 from opcc_model.queries import dependencies as _dependencies  # noqa: F401  (registers OPCC-D102)
 from opcc_model.queries import gaps as _gaps  # noqa: F401  (registers OPCC-G1xx)
+from opcc_model.queries import legal as _legal  # noqa: F401  (registers OPCC-L101-L103, L106, L107)
 from opcc_model.queries import overlaps as _overlaps  # noqa: F401  (registers OPCC-O1xx)
+from opcc_model.queries import timetable as _timetable  # noqa: F401  (registers OPCC-L104, L105)
 from opcc_model.queries.checking import FindingList, at_or_above, check
 from opcc_model.queries.pag_coverage import coverage
 from opcc_model.queries.flow import NoPath, downstream, path, upstream

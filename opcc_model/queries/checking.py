@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection, Iterable
 
 from opcc_model.config import Settings
@@ -154,6 +155,7 @@ def check(
     area: str | None = None,
     settings: Settings | None = None,
     plans: Iterable[Plan] = (),
+    on: datetime.date | None = None,
 ) -> FindingList:
     """Every finding of ``model``: model-wide rules once, per-area rules for ``area`` (default: every area).
 
@@ -166,12 +168,15 @@ def check(
     ``plans`` (from :func:`opcc_model.plan.load_plans`) adds the Police and Crime Plan
     checks (OPCC-P1xx) of each plan.
 
+    ``on`` is the date the date-dependent checks judge by (such as whether a cited
+    instrument is revoked); default today. The same model and date give the same findings.
+
     Raises :class:`~opcc_model.errors.NotFound` for an unknown ``area`` (naming the areas).
     """
     chosen = _areas(model, area)
     try:
         with paused_gc():  # tens of thousands of findings and no cycles: a collection would only walk the model
-            found = _check(model, chosen, settings or Settings(), plans)
+            found = _check(model, chosen, settings or Settings(), plans, on or datetime.date.today())
     except (KeyError, NotFound):
         validate(model)  # a model built in code with a dangling id: the loader's located errors, not a KeyError
         raise
@@ -193,15 +198,15 @@ def relative_to_root(model: Model, findings: Iterable[Finding], /) -> FindingLis
 
 
 
-
-def _check(model: Model, chosen: list[str], settings: Settings, plans: Iterable[Plan]) -> FindingList:
+def _check(model: Model, chosen: list[str], settings: Settings, plans: Iterable[Plan], on: datetime.date) -> FindingList:
     found: set[Finding] = set()
     for _, registered in sorted(CHECKS.items()):
+        dated = {"on": on} if registered.dated else {}
         if registered.scope == "model":
-            found.update(registered.function(model))
+            found.update(registered.function(model, **dated))
         else:
             for name in chosen:
-                found.update(registered.function(model, name))
+                found.update(registered.function(model, name, **dated))
     for plan in plans:
         found.update(relative_to_root(model, check_plan(model, plan)))
     waivers: dict[tuple[str, str, str], str] = {}

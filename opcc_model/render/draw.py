@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import textwrap
 from collections.abc import Iterable, Sequence
 
@@ -10,6 +12,7 @@ from graphviz import nohtml
 
 from opcc_model.graph import is_cross_boundary
 from opcc_model.model import Activity, Model
+from opcc_model.render.display import Digraph
 from opcc_model.render.escape import dot_text, safe_url
 from opcc_model.render.links import href_for
 
@@ -24,6 +27,8 @@ __all__ = [
     "node_id",
     "new_digraph",
     "text_label",
+    "clock_line",
+    "outcome_edge",
     "navigation",
     "link_attrs",
     "wrap",
@@ -85,7 +90,7 @@ def new_digraph(name: str, /, **graph_attr: str) -> graphviz.Digraph:
     graph [fontname=Helvetica fontsize=11 rankdir=LR]
     """
     attrs = {"fontname": FONT, "fontsize": "11", **graph_attr}
-    graph = graphviz.Digraph(name=dot_text(name))
+    graph = Digraph(name=dot_text(name))
     graph.attr("graph", **dict(sorted(attrs.items())))
     graph.attr("node", fontname=FONT, fontsize="10")
     graph.attr("edge", fontname=FONT, fontsize="9")
@@ -152,7 +157,7 @@ def activity_node(
     width = {"decision": 18, "event": 13}.get(activity.kind, 26)
     attrs = {
         "id": node_id("activity", activity.id).replace(".", "-", 1),
-        "label": text_label(title, pag, f"A: {accountable}", width=width),
+        "label": text_label(title, pag, f"A: {accountable}", clock_line(model, activity), width=width),
         "tooltip": dot_text(_tooltip(model, activity)),
         "fillcolor": fill,
         "color": line,
@@ -172,6 +177,50 @@ def activity_node(
         link = href_for("activity", activity.id, page_suffix=page_suffix)
     attrs.update(link_attrs(link))
     graph.node(node_id("activity", activity.id), **dict(sorted(attrs.items())))
+
+
+def clock_line(model: Model, activity: Activity, /) -> str:
+    """A small clock line for an activity's deadlines and windows ("" when it has none).
+
+    >>> import opcc_model
+    >>> from opcc_model.model import Activity
+    >>> m = opcc_model.load(opcc_model.example_root("minimal"))
+    >>> clock_line(m, Activity(id="x", name="X", deadlines=("01-02",), windows=({"within": "3 weeks", "of": "agree-outcomes"},)))
+    '◷ by 1 Feb; within 3 weeks of Agree outcomes with partners'
+    >>> clock_line(m, Activity(id="x", name="X"))
+    ''
+    """
+    parts = []
+    for deadline in activity.deadlines:
+        day = datetime.date.fromisoformat(deadline) if len(deadline) > 5 else datetime.datetime.strptime(deadline, "%d-%m")
+        parts.append(f"by {day.day} {day:%b}" + (f" {day.year}" if len(deadline) > 5 else ""))
+    for window in activity.windows:
+        bound = f"within {window.within}" if window.within else f"not before {window.after}"
+        parts.append(f"{bound} of {model.activity(window.of).name}")
+    for recurrence in activity.recurs:
+        parts.append(f"every {recurrence.every}")
+    return ("◷ " + "; ".join(parts)) if parts else ""
+
+
+def outcome_edge(
+    graph: graphviz.Digraph, model: Model, decision: str, target: str, name: str, /, *, page_suffix: str = ".svg", dependency: bool = False
+) -> None:
+    """Draw one outcome of a decision: a bold labelled edge to the activity it leads to, or to a
+    small note naming it when it is in another process (linked to that process's map).
+
+    ``dependency``: the edge also stands for the drawn dependency between the two (its id then
+    says ``branch-``, so it counts as a dependency edge; otherwise ``outcome-``).
+    """
+    attrs = {"id": f"{'branch' if dependency else 'outcome'}-{decision}-{target}", "label": text_label(name, width=16), "style": "bold", "color": "#6b4fa0", "fontcolor": "#6b4fa0",
+             "tooltip": dot_text(f"{model.activity(decision).name}: {name} → {model.activity(target).name}")}
+    head = node_id("activity", target)
+    if target not in {a.id for a in model.process_of(decision).activities}:
+        head = f"outcome.{decision}.{target}"
+        note = {"label": text_label(f"→ {model.activity(target).name}", width=16), "shape": "note", "fontsize": "9",
+                "color": "#6b4fa0", "tooltip": dot_text(f"in {model.process_of(target).name}")}
+        note.update(link_attrs(href_for("process", model.process_of(target).id, page_suffix=page_suffix)))
+        graph.node(head, **dict(sorted(note.items())))
+    graph.edge(node_id("activity", decision), head, **dict(sorted(attrs.items())))
 
 
 def dependency_edge(

@@ -23,6 +23,7 @@ from opcc_model.render.draw import (
     SIDE_STYLE,
     activity_node,
     dependency_edge,
+    outcome_edge,
     text_label,
     header_label,
     link_attrs,
@@ -198,7 +199,7 @@ def process_map(
         fontsize="12",
         label=header_label(
             f"{process.name} — {stage.name} · process map",
-            (*PROCESS_LEGEND, HIGHLIGHT_LEGEND) if changed else PROCESS_LEGEND,
+            (*PROCESS_LEGEND, *_procedure_legend(process), *((HIGHLIGHT_LEGEND,) if changed else ())),
         ),
         tooltip=dot_text(process.guidance.strip() if process.guidance else process.name),
     )
@@ -220,12 +221,24 @@ def process_map(
 
     position = {a.id: i for i, a in enumerate(process.activities)}
     named: set[str] = set()
+    branches: dict[tuple[str, str], str] = {}
+    for decider in process.activities:
+        for o in decider.outcomes:
+            for t in o.then:  # outcomes leading to the same activity share one edge, "a / b"
+                pair = (decider.id, t)
+                branches[pair] = f"{branches[pair]} / {o.name}" if pair in branches else o.name
+    drawn: set[tuple[str, str]] = set()
     for producer, consumer, artifacts in sorted(
         drawn_dependencies(model, process.id), key=lambda e: (position[e[0]], position[e[1]])
     ):
+        if (producer, consumer) in branches:
+            drawn.add((producer, consumer))  # the outcome's edge stands for this dependency
+            continue
         fresh = [a for a in artifacts if a not in named]  # each artifact named once, where it first flows
         named.update(fresh)
         dependency_edge(graph, model, producer, consumer, artifacts, labelled=fresh)
+    for (decision, target), name in branches.items():
+        outcome_edge(graph, model, decision, target, name, page_suffix=page_suffix, dependency=(decision, target) in drawn)
 
     notes: dict[str, list[str]] = {}
     links: dict[str, str | None] = {}
@@ -254,6 +267,16 @@ def process_map(
 
     _pin_lanes(graph, len(lane_list), _navigation(model, process, page_suffix))
     return graph
+
+
+def _procedure_legend(process: Process) -> tuple[tuple[str, str], ...]:
+    """Legend rows for the outcome edges and clock lines, when the process has any."""
+    rows: list[tuple[str, str]] = []
+    if any(a.outcomes for a in process.activities):
+        rows.append(("⇒", "a decision's outcome (bold purple), to what it leads"))
+    if any(a.deadlines or a.windows or a.recurs for a in process.activities):
+        rows.append(("◷", "deadline, window or frequency"))
+    return tuple(rows)
 
 
 def _pin_lanes(graph: graphviz.Digraph, count: int, links: list[tuple[str, str | None]]) -> None:

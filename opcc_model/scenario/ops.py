@@ -122,7 +122,7 @@ class NewRole(_Op):
 
 
 class ReplaceRole(_Op):
-    """Move everything ``role`` holds (A/R/C/I, ``reports_to``, waiver subjects) to ``by``; drop ``role``.
+    """Move everything ``role`` holds (A/R/C/I, ``reports_to``, waiver subjects, duties) to ``by``; drop ``role``.
 
     ``add`` declares new roles (such as a mayor and a deputy mayor for policing); the
     first takes the replaced role's place in the roles list. ``by`` must be on the same side.

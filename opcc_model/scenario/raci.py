@@ -105,7 +105,10 @@ def _new_roles(model: Model, op: ReplaceRole, old: Role) -> list[Role]:
 
 
 def replace_role(model: Model, op: ReplaceRole, /) -> Step:
-    """Move everything ``op.role`` holds to ``op.by``, keeping the side; drop ``op.role`` unless kept."""
+    """Move everything ``op.role`` holds to ``op.by``, keeping the side; drop ``op.role`` unless kept.
+
+    The statutory duties the role holds (``law/duties.yaml``) move with it.
+    """
     roles = {r.id: r for r in model.roles}
     if op.role not in roles:
         raise Problem(f"role '{op.role}' is not in the model", "role")
@@ -149,6 +152,7 @@ def replace_role(model: Model, op: ReplaceRole, /) -> Step:
         if any(w.subject == op.role for w in b.waivers) else b
         for b in result.boundaries
     )
-    result = result.model_copy(update={"boundaries": boundaries})
+    duties = tuple(d.model_copy(update={"holder": op.by}) if d.holder == op.role else d for d in result.duties)
+    result = result.model_copy(update={"boundaries": boundaries, "duties": duties})
     note = f"{moved} RACI entr{'y' if moved == 1 else 'ies'} moved from '{op.role}' to '{op.by}'"
     return Step(model=result, notes=(note,), placed=tuple(f"role:{r.id}" for r in added))

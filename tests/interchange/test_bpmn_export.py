@@ -73,7 +73,7 @@ def test_round_trip_structure_matches_the_process(model, bpmn_files):
         process = model.process(path.stem)
         doc = etree.parse(str(path))
         tags = {e.get("id"): etree.QName(e).localname for e in _flow_nodes(doc)}
-        expected = {"task": ("task", "userTask"), "decision": ("exclusiveGateway",),
+        expected = {"task": ("task", "userTask"), "decision": ("task", "userTask"),
                     "event": ("intermediateThrowEvent",), "subprocess": ("callActivity",)}
         for activity in process.activities:
             assert tags[f"Activity_{activity.id}"] in expected[activity.kind]
@@ -83,9 +83,10 @@ def test_round_trip_structure_matches_the_process(model, bpmn_files):
                 assert node.get("calledElement") == f"Process_{activity.process}"
         starts = [e for e in tags.values() if e == "startEvent"]
         ends = [e for e in tags.values() if e == "endEvent"]
-        assert len(starts) == len(ends) == 1
+        assert len(starts) == 1 and len(ends) >= 1
         inside = [a.id for a in process.activities]
         want = {(f"Activity_{u}", f"Activity_{v}") for u, v in dependencies(model).subgraph(inside).edges}
+        want |= {(f"Activity_{a.id}", f"Activity_{t}") for a in process.activities for o in a.outcomes for t in o.then if t in inside}
         assert _activity_flows(doc) == want
         lanes = {lane.get("name"): {r.text for r in lane.iterfind("bpmn:flowNodeRef", NS)} for lane in doc.iterfind(".//bpmn:lane", NS)}
         assert sorted(n for refs in lanes.values() for n in refs) == sorted(tags)
@@ -105,6 +106,7 @@ def _activity_flows(doc) -> set[tuple[str, str]]:
     for f in doc.iterfind(".//bpmn:sequenceFlow", NS):
         succ.setdefault(f.get("sourceRef"), []).append(f.get("targetRef"))
     gateways = {g.get("id") for g in doc.iterfind(".//bpmn:parallelGateway", NS)}
+    gateways |= {g.get("id") for g in doc.iterfind(".//bpmn:exclusiveGateway", NS) if g.get("id").startswith("Decision_")}
     found = set()
     for source in succ:
         if not source.startswith("Activity_"):
@@ -117,6 +119,64 @@ def _activity_flows(doc) -> set[tuple[str, str]]:
             elif target.startswith("Activity_"):
                 found.add((source, target))
     return found
+
+
+def test_a_decision_is_a_task_then_a_gateway_with_named_outcomes(model, bpmn_files):
+    """The decision's work is a task (its data wired to the task); the gateway after it carries one named flow per outcome."""
+    path = next(p for p in bpmn_files if p.stem == "develop-plan")
+    doc = etree.parse(str(path))
+    task = doc.find(".//*[@id='Activity_panel-veto']")
+    assert etree.QName(task).localname in ("task", "userTask")
+    assert task.find("bpmn:dataInputAssociation", NS) is not None
+    gateway = doc.find(".//bpmn:exclusiveGateway[@id='Decision_panel-veto']", NS)
+    flows = {f.get("id"): f for f in doc.iterfind(".//bpmn:sequenceFlow", NS)}
+    out = sorted((f.get("name"), f.get("targetRef").removeprefix("Join_")) for f in flows.values() if f.get("sourceRef") == gateway.get("id"))
+    assert out == [("no veto", "Activity_issue-plan"), ("veto <two-thirds>", "Activity_draft-plan")]
+    assert [f.get("targetRef") for f in flows.values() if f.get("sourceRef") == "Activity_panel-veto"] == ["Decision_panel-veto"]
+
+
+def test_outcomes_leading_out_of_the_process_end_in_named_end_events():
+    model = opcc_model.load(opcc_model.reference_root())
+    d = bpmn_process(model, "panel-precept-review")
+    ends = {n.id: n.name for n in d.nodes if n.tag == "endEvent"}
+    named = {f.name: ends[f.target] for f in d.flows if f.target in ends}
+    assert named == {"no veto": "Have regard to the Panel's report, respond to it and publish the response",
+                     "veto": "Respond to the veto with a revised precept"}
+
+
+def _overlap(a, b) -> int:
+    width = min(a.x + a.width, b.x + b.width) - max(a.x, b.x)
+    height = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
+    return max(width, 0) * max(height, 0)
+
+
+def test_labels_overlap_no_shape_in_any_reference_process(tmp_path):
+    """Every external label in the exported DI (events, gateways, data objects, named flows) clears every shape."""
+    model = opcc_model.load(opcc_model.reference_root())
+    paths = write_bpmn(model, tmp_path)
+    assert len(paths) == len(model.processes)
+    measured = 0
+    for path in paths:
+        doc = etree.parse(str(path))
+        shapes = {}
+        for s in doc.iterfind(".//bpmndi:BPMNShape", NS):
+            if s.get("isHorizontal") is None:  # flow nodes and data objects; not the pool and lanes
+                b = s.find("dc:Bounds", NS)
+                shapes[s.get("bpmnElement")] = _Box(*(int(b.get(k)) for k in ("x", "y", "width", "height")))
+        for element in [*doc.iterfind(".//bpmndi:BPMNShape", NS), *doc.iterfind(".//bpmndi:BPMNEdge", NS)]:
+            label = element.find("bpmndi:BPMNLabel/dc:Bounds", NS)
+            if label is None:
+                continue
+            box = _Box(*(int(label.get(k)) for k in ("x", "y", "width", "height")))
+            measured += 1
+            hits = [k for k, s in shapes.items() if k != element.get("bpmnElement") and _overlap(box, s)]
+            assert hits == [], f"{path.name}: the label of {element.get('bpmnElement')} overlaps {hits}"
+    assert measured > 100
+
+
+class _Box:
+    def __init__(self, x: int, y: int, width: int, height: int) -> None:
+        self.x, self.y, self.width, self.height = x, y, width, height
 
 
 def test_implicit_splits_and_joins_are_explicit(bpmn_files):
@@ -165,9 +225,9 @@ def test_output_is_byte_identical_across_runs(model, tmp_path):
 def test_the_self_check_refuses_an_incomplete_drawing(model):
     d = bpmn_process(model, "develop-plan")
     geometry = layout_process(d)
-    del geometry.edges["Flow_panel-veto_issue-plan"]
+    del geometry.edges["Outcome_panel-veto_issue-plan"]
     del geometry.shapes["DataObjectReference_draft-plan"]
-    with pytest.raises(OpccError, match="no shape for DataObjectReference_draft-plan; no edge for Flow_panel-veto_issue-plan"):
+    with pytest.raises(OpccError, match="no shape for DataObjectReference_draft-plan; no edge for Outcome_panel-veto_issue-plan"):
         check_diagram(model, d, geometry)
 
 

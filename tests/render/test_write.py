@@ -10,7 +10,8 @@ import opcc_model
 from opcc_model.cli import main
 from opcc_model.errors import RenderUnavailable
 from opcc_model.render import write
-from opcc_model.render.write import CACHE_FILE, write_diagrams
+from opcc_model.render.manifest import MANIFEST
+from opcc_model.render.write import write_diagrams
 
 ROOT = opcc_model.example_root("process-maps")
 
@@ -81,7 +82,7 @@ def test_failing_layout_leaves_no_partial_file(model, tmp_path: Path, monkeypatc
     assert "process-set-the-plan.svg" not in names
     assert "value-chain.svg" in names
     assert not [n for n in names if n.endswith(".tmp")]
-    assert "process-set-the-plan" not in (tmp_path / CACHE_FILE).read_text()
+    assert "process-set-the-plan" not in (tmp_path / MANIFEST).read_text()
 
 
 def test_no_backend_writes_dot_and_says_so(model, tmp_path: Path, monkeypatch) -> None:
@@ -121,3 +122,36 @@ def test_cli_png_with_system_dot(tmp_path: Path) -> None:
         pytest.skip("the system Graphviz 'dot' is not installed")
     assert main(["render", str(ROOT), "--out", str(tmp_path), "--format", "png", "--only", "value-chain"]) == 0
     assert (tmp_path / "value-chain.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_clean_removes_only_diagrams_it_wrote(model, tmp_path: Path) -> None:
+    from opcc_model.render.write import write_sources
+
+    write_sources({"process-gone": "digraph { a }"}, tmp_path, fmt="dot")  # a diagram the model no longer has
+    (tmp_path / "process-mine.dot").write_text("digraph { mine }")  # the user's own file, same naming
+    write_diagrams(model, tmp_path, fmt="dot")
+    assert (tmp_path / "process-gone.dot").is_file()  # kept without --clean
+    result = write_diagrams(model, tmp_path, fmt="dot", clean=True)
+    assert result.removed == ("process-gone.dot",)
+    assert not (tmp_path / "process-gone.dot").exists()
+    assert (tmp_path / "process-mine.dot").read_text() == "digraph { mine }"
+
+
+def test_check_exits_1_listing_stale_missing_and_orphans(model, tmp_path: Path, capsys) -> None:
+    from opcc_model.render.write import write_sources
+
+    argv = ["render", str(ROOT), "--out", str(tmp_path), "--format", "dot"]
+    assert main([*argv, "--check"]) == 1
+    assert "missing: value-chain.dot" in capsys.readouterr().out
+    assert main(argv) == 0
+    assert main([*argv, "--check"]) == 0
+    write_sources({"process-gone": "digraph { a }"}, tmp_path, fmt="dot")
+    (tmp_path / "value-chain.dot").write_text("digraph { edited }")
+    (tmp_path / "stage-develop.dot").unlink()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert main([*argv, "--check"]) == 1
+    out = capsys.readouterr().out
+    assert "stale: value-chain.dot" in out and "missing: stage-develop.dot" in out and "orphan: process-gone.dot" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # --check writes nothing
+    assert main([*argv, "--clean"]) == 0
+    assert main([*argv, "--check"]) == 0

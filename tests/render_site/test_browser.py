@@ -184,3 +184,23 @@ def test_reference_model_findings_from_home_to_the_thing_to_fix(reference_site, 
     page.goto(site.joinpath(f"area-{area}.html").as_uri())
     page.get_by_role("link", name="Boundary", exact=True).click()
     assert page.evaluate("location.hash") == "#boundary"
+
+
+@pytest.mark.parametrize("width", [800, 1400])
+def test_every_diagram_fits_its_frame_with_a_link_to_it_full_size(reference_site, browser, width):
+    model, site = reference_site
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    widest = max(model.processes, key=lambda p: len(p.activities))
+    pages = ["index.html", f"process-{widest.id}.html", f"stage-{model.stages[0].id}.html", "dependencies.html",
+             f"area-{model.boundaries[0].area}.html", "value-chain.html"]
+    for name in pages:
+        page.goto(site.joinpath(name).as_uri())
+        figure = page.locator("figure.diagram").first
+        frame, picture = figure.bounding_box(), figure.locator("svg").first.bounding_box()
+        assert frame and picture and picture["width"] > 50, name
+        assert picture["x"] >= frame["x"] - 0.5 and picture["x"] + picture["width"] <= frame["x"] + frame["width"] + 0.5, name
+        link = figure.locator("figcaption a", has_text="full size")
+        href = link.get_attribute("href")
+        assert href and href.endswith(".svg") and site.joinpath(href).is_file(), name
+    context.close()

@@ -8,6 +8,7 @@ import opcc_model
 from opcc_model.cli import main
 from opcc_model.errors import OpccError
 from opcc_model.render.site import build_site
+from opcc_model.render.manifest import MANIFEST
 from opcc_model.render.site.builder import MARKER
 from opcc_model.render.site.linkcheck import broken_links, external_links, links_of
 from render_site.conftest import FIXTURE
@@ -24,8 +25,8 @@ def declared_references(model):
 
 def test_site_has_a_page_for_everything(built_site, site_model, site_plans):
     expected = (
-        ["index.html", "value-chain.html", "dependencies.html", "glossary.html", "search.html", "findings.html",
-         MARKER, "static/site.css", "static/site.js", "static/favicon.svg"]
+        ["index.html", "value-chain.html", "dependencies.html", "glossary.html", "search.html", "findings.html", "timeline.html",
+         MARKER, MANIFEST, "static/site.css", "static/site.js", "static/favicon.svg"]
         + [f"plan-{p.id}.{ext}" for p in site_plans for ext in ("html", "svg")]
         + [f"stage-{s.id}.html" for s in site_model.stages]
         + [f"process-{p.id}.html" for p in site_model.processes]
@@ -83,13 +84,30 @@ def test_building_twice_gives_identical_bytes(site_model, site_plans, tmp_path):
         assert (first / path).read_bytes() == (second / path).read_bytes(), path
 
 
-def test_rebuild_replaces_the_old_site_and_leaves_no_temporaries(site_model, tmp_path):
+def test_rebuild_removes_only_files_it_wrote_and_keeps_the_users(site_model, tmp_path):
     out = tmp_path / "site"
     build_site(site_model, out)
-    (out / "stale.html").write_text("old")
-    build_site(site_model, out)
-    assert not (out / "stale.html").exists()
+    (out / "CNAME").write_text("opcc.example.org\n")
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    (out / "notes.html").write_text("mine")
+    area = sorted(b.area for b in site_model.boundaries)[0]
+    build_site(site_model, out, area=area)
+    others = [b.area for b in site_model.boundaries if b.area != area]
+    assert others and not any((out / f"area-{other}.html").exists() for other in others)
+    assert (out / f"area-{area}.html").is_file()
+    assert (out / "CNAME").read_text() == "opcc.example.org\n"
+    assert (out / ".git" / "HEAD").read_text().startswith("ref:")
+    assert (out / "notes.html").read_text() == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_builds_into_a_github_pages_checkout(site_model, tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "CNAME").write_text("x.example.org\n")
+    build_site(site_model, tmp_path, diagrams=False)
+    assert (tmp_path / "index.html").is_file() and (tmp_path / "CNAME").read_text() == "x.example.org\n"
 
 
 def test_a_failure_part_way_leaves_the_previous_site(site_model, tmp_path, monkeypatch):

@@ -224,3 +224,29 @@ def test_area_page_always_shows_coverage_handoffs_and_findings_from_the_queries(
     for finding in check(site_model, area="example-area"):
         if finding.area == "example-area":
             assert finding.message in text
+
+
+def test_a_raci_matrix_over_the_page_limit_is_offered_as_csv_only(site, site_model, monkeypatch):
+    from opcc_model.render.site import pages
+
+    area = site_model.boundaries[0].area
+    assert "<table class=\"raci-matrix\">" in render_raci(site, area)
+    monkeypatch.setattr(pages, "RACI_PAGE_ROWS", 1)
+    html = render_raci(site, area)
+    assert "<table class=\"raci-matrix\">" not in html
+    assert "CSV only" in html and f'href="raci-{area}.csv"' in html
+
+
+def test_a_summarised_map_has_the_table_of_what_it_hides(site, site_model, monkeypatch):
+    import dataclasses
+
+    from opcc_model.render.site import render_stage
+
+    site = dataclasses.replace(site, diagrams={f"stage-{s.id}": "<svg></svg>" for s in site_model.stages})
+    stage = next(s for s in site_model.stages if any(p.stage == s.id for p in site_model.processes))
+    assert "What the summarised map" not in render_stage(site, stage.id)
+    monkeypatch.setenv("OPCC_DIAGRAM_LIMIT", "1")
+    html = render_stage(site, stage.id)
+    assert "What the summarised map of this stage hides" in html
+    for process in (p for p in site_model.processes if p.stage == stage.id):
+        assert f"<th scope=\"row\">{process.name}</th>" in html or "&" in process.name

@@ -20,13 +20,14 @@ True
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 
 from opcc_model.errors import OpccError
 from opcc_model.render.backend import layout
 from opcc_model.render.bpmn.semantic import BpmnProcess
 
-__all__ = ["Bounds", "Geometry", "SIZES", "to_dot", "layout_process"]
+__all__ = ["Bounds", "Geometry", "SIZES", "EXTERNAL_LABELS", "label_height", "to_dot", "layout_process"]
 
 SIZES = {
     "startEvent": (36, 36),
@@ -40,6 +41,27 @@ SIZES = {
     "dataObjectReference": (36, 50),
 }
 """Width and height of each kind of shape, in BPMN pixels (the sizes bpmn.io uses)."""
+
+EXTERNAL_LABELS = frozenset({"startEvent", "endEvent", "intermediateThrowEvent", "exclusiveGateway", "parallelGateway", "dataObjectReference"})
+"""Shapes whose name bpmn-js draws outside them (beneath); space for it is reserved in the layout."""
+
+LABEL_WIDTH = 90
+LABEL_LINE = 14
+LABEL_CHAR = 6
+LABEL_GAP = 4
+EDGE_LABEL_SIZE = 11
+
+
+def label_height(name: str, /) -> int:
+    """The height of an external label for ``name`` wrapped at :data:`LABEL_WIDTH` (0 for no name).
+
+    >>> label_height(""), label_height("End"), label_height("Published specified information for the public")
+    (0, 14, 56)
+    """
+    if not name:
+        return 0
+    return LABEL_LINE * max(1, math.ceil(len(name) * LABEL_CHAR / LABEL_WIDTH))
+
 
 POOL_HEADER = 30
 LANE_HEADER = 30
@@ -62,6 +84,8 @@ class Geometry:
 
     shapes: dict[str, Bounds]
     edges: dict[str, tuple[tuple[int, int], ...]]
+    labels: dict[str, Bounds] = field(default_factory=dict)
+    """Where the external labels go (events, gateways, data objects, named flows), by element id."""
 
 
 def _edges(d: BpmnProcess) -> list[tuple[str, str, str]]:
@@ -78,25 +102,41 @@ def to_dot(d: BpmnProcess, /) -> str:
       graph [rankdir=LR, nodesep=0.5, ranksep=0.6, margin=0];
     """
     lines = ["digraph bpmn {", "  graph [rankdir=LR, nodesep=0.5, ranksep=0.6, margin=0];", '  node [label="", fixedsize=true];']
+    tags = {n.id: n.tag for n in d.nodes}
+    names = _names(d)
     for lane in d.lanes:
         lines.append(f'  subgraph "cluster_{lane.id}" {{')
         lines.append("    graph [margin=20];")
-        tags = {n.id: n.tag for n in d.nodes}
         for node_id in lane.nodes:
-            lines.append(_node(node_id, tags[node_id]))
+            lines.append(_node(node_id, tags[node_id], names[node_id]))
         for data in d.data:
             if data.lane == lane.id:
-                lines.append(_node(data.reference, "dataObjectReference"))
+                lines.append(_node(data.reference, "dataObjectReference", data.name))
         lines.append("  }")
+    flow_names = {f.id: f.name for f in d.flows}
     for edge_id, source, target in _edges(d):
         weight = 0 if edge_id.startswith(("DataInput", "DataOutput")) else 1
-        lines.append(f'  "{source}" -> "{target}" [id="{edge_id}", weight={weight}];')
+        # a named flow reserves room for its name: a placeholder as long, never the text itself
+        label = f', label="{"n" * min(len(flow_names[edge_id]), 30)}", fontsize={EDGE_LABEL_SIZE}' if flow_names.get(edge_id) else ""
+        lines.append(f'  "{source}" -> "{target}" [id="{edge_id}", weight={weight}{label}];')
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def _node(node_id: str, kind: str) -> str:
+def _names(d: BpmnProcess) -> dict[str, str]:
+    return {n.id: n.name for n in d.nodes} | {r.reference: r.name for r in d.data}
+
+
+def _box(kind: str, name: str) -> tuple[int, int]:
+    """The space a shape takes in the layout: the shape, and its external label beneath it."""
     width, height = SIZES[kind]
+    if kind in EXTERNAL_LABELS and name:
+        return max(width, LABEL_WIDTH), height + LABEL_GAP + label_height(name)
+    return width, height
+
+
+def _node(node_id: str, kind: str, name: str) -> str:
+    width, height = _box(kind, name)
     return f'    "{node_id}" [shape=box, width={width / 72:.4f}, height={height / 72:.4f}];'
 
 
@@ -136,14 +176,20 @@ def layout_process(d: BpmnProcess, /) -> Geometry:
     shift = _separate(bands)
     dx = POOL_HEADER + LANE_HEADER + MARGIN
     shapes: dict[str, Bounds] = {}
+    labels: dict[str, Bounds] = {}
     kinds = {n.id: n.tag for n in d.nodes} | {r.reference: "dataObjectReference" for r in d.data}
+    names = _names(d)
     for node_id, kind in kinds.items():
         if node_id not in centres:
             raise OpccError(f"Graphviz left {node_id} out of the layout")
         width, height = SIZES[kind]
+        box_height = _box(kind, names[node_id])[1]
         cx, cy = centres[node_id]
         cy += shift[lane_of[node_id]]
-        shapes[node_id] = Bounds(round(cx - width / 2) + dx, round(cy - height / 2), width, height)
+        top = round(cy - box_height / 2)
+        shapes[node_id] = Bounds(round(cx - width / 2) + dx, top, width, height)
+        if box_height > height:
+            labels[node_id] = Bounds(round(cx - LABEL_WIDTH / 2) + dx, top + height + LABEL_GAP, LABEL_WIDTH, box_height - height - LABEL_GAP)
 
     edges: dict[str, tuple[tuple[int, int], ...]] = {}
     for edge in graph.get("edges", []):
@@ -157,6 +203,11 @@ def layout_process(d: BpmnProcess, /) -> Geometry:
         n = max(len(points) - 1, 1)
         moved = [(x, top - y + s0 + (s1 - s0) * i / n) for i, (x, y) in enumerate(points)]
         edges[edge_id] = _attach(moved, shapes[source], shapes[target], dx)
+        if "lp" in edge:
+            width = next((op.get("width", 0) for op in edge.get("_ldraw_", []) if op["op"] == "T"), 0)
+            lx, ly = _floats(edge["lp"])
+            ly = top - ly + (s0 + s1) / 2
+            labels[edge_id] = Bounds(round(lx - width / 2) + dx, round(ly - EDGE_LABEL_SIZE / 2 - 2), round(width), EDGE_LABEL_SIZE + 4)
 
     width = max((b.x + b.width for b in shapes.values()), default=dx) + MARGIN
     lane_ids = [lane.id for lane in d.lanes]
@@ -168,7 +219,7 @@ def layout_process(d: BpmnProcess, /) -> Geometry:
         shapes[lane_id] = Bounds(POOL_HEADER, y0, width - POOL_HEADER, y1 - y0)
     pool_top = round(edges_y[0])
     shapes[f"Participant_{d.id}"] = Bounds(0, pool_top, width, round(edges_y[-1]) - pool_top)
-    return Geometry(shapes, edges)
+    return Geometry(shapes, edges, labels)
 
 
 def _separate(bands: dict[str, list[float]]) -> dict[str, float]:

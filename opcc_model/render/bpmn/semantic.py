@@ -26,7 +26,9 @@ __all__ = ["LaneMode", "Lane", "Node", "Flow", "DataObject", "DataLink", "BpmnPr
 
 LaneMode = Literal["side", "role"]
 
-_TAGS = {"task": "task", "decision": "exclusiveGateway", "event": "intermediateThrowEvent", "subprocess": "callActivity"}
+_TAGS = {"task": "task", "decision": "task", "event": "intermediateThrowEvent", "subprocess": "callActivity"}
+"""BPMN element of each activity kind: a decision is a task (the work of deciding), followed by an
+exclusive gateway carrying its outcomes when it has any."""
 _SIDE_NAMES = {
     "commissioner": "Commissioner",
     "chief-constable": "Chief Constable",
@@ -61,11 +63,12 @@ class Node:
 
 @dataclass(frozen=True)
 class Flow:
-    """A sequence flow between two flow nodes."""
+    """A sequence flow between two flow nodes; ``name`` is a decision outcome's (the condition), if any."""
 
     id: str
     source: str
     target: str
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,14 +163,20 @@ def bpmn_process(model: Model, process_id: str, /, *, lanes: LaneMode = "side") 
         called = f"Process_{a.process}" if a.process else None
         nodes.append(Node(f"Activity_{a.id}", tag, a.name, lane(a.id), a.guidance, called, a.id))
     nodes.append(Node(end, "endEvent", "End", lane(sinks[-1]) if sinks else default_lane))
+    branching = {a.id for a in process.activities if a.outcomes}
 
     flows.extend(Flow(f"StartFlow_{a}", start, f"Activity_{a}") for a in sources)
     for u, v in sorted(deps.edges, key=lambda e: (activity_ids.index(e[0]), activity_ids.index(e[1]))):
         if u != v:
             flows.append(Flow(f"Flow_{u}_{v}", f"Activity_{u}", f"Activity_{v}"))
-    flows.extend(Flow(f"EndFlow_{a}", f"Activity_{a}", end) for a in sinks)
+    flows.extend(Flow(f"EndFlow_{a}", f"Activity_{a}", end) for a in sinks if a not in branching)
     if not activity_ids:
         flows.append(Flow(f"Flow_{process.id}", start, end))
+    for a in process.activities:
+        if a.outcomes:
+            nodes, flows = _branch(model, a, inside, nodes, flows, lane(a.id))
+    if branching and not any(f.target == end for f in flows):
+        nodes = [n for n in nodes if n.id != end]  # every way out ends at an outcome's own end event
 
     nodes, flows = _explicit_gateways(nodes, flows)
     data: dict[str, DataObject] = {}
@@ -193,6 +202,41 @@ def bpmn_process(model: Model, process_id: str, /, *, lanes: LaneMode = "side") 
     return BpmnProcess(process.id, process.name, process.guidance, tuple(lane_values), tuple(nodes), tuple(flows), tuple(data.values()), tuple(links))
 
 
+def _branch(model: Model, activity: Activity, inside: set[str], nodes: list[Node], flows: list[Flow], lane: str) -> tuple[list[Node], list[Flow]]:
+    """Put an exclusive gateway after the decision ``activity``, one named flow per outcome.
+
+    An outcome leading to activities of this process flows to them (outcomes that lead to
+    the same activity share one flow, named "a / b"); one leading elsewhere ends in its own
+    end event, named after where it leads. Other flows out of the decision leave from the task.
+    """
+    task, gateway = f"Activity_{activity.id}", f"Decision_{activity.id}"
+    at = next(i for i, n in enumerate(nodes) if n.id == task)
+    added = [Node(gateway, "exclusiveGateway", "", lane, source=activity.id)]
+    named: dict[str, list[str]] = {}
+    outside: list[tuple[int, str, tuple[str, ...]]] = []
+    for index, outcome in enumerate(activity.outcomes):
+        here = [t for t in outcome.then if t in inside]
+        for target in here:
+            named.setdefault(target, []).append(outcome.name)
+        if not here:
+            outside.append((index, outcome.name, outcome.then))
+    kept: list[Flow] = []
+    for f in flows:
+        if f.source != task:
+            kept.append(f)
+        elif f.target.removeprefix("Activity_") not in named:
+            kept.append(f)  # not an outcome: it leaves the task (in parallel with the decision), not the gateway
+    kept.append(Flow(f"DecisionFlow_{activity.id}", task, gateway))
+    for target, names in named.items():
+        kept.append(Flow(f"Outcome_{activity.id}_{target}", gateway, f"Activity_{target}", " / ".join(names)))
+    for index, name, then in outside:
+        end = f"OutcomeEnd_{activity.id}_{index + 1}"
+        leads = ", ".join(model.activity(t).name for t in then) or "the end of the process"
+        added.append(Node(end, "endEvent", leads, lane))
+        kept.append(Flow(f"OutcomeFlow_{activity.id}_{index + 1}", gateway, end, name))
+    return nodes[: at + 1] + added + nodes[at + 1 :], kept
+
+
 def _explicit_gateways(nodes: list[Node], flows: list[Flow]) -> tuple[list[Node], list[Flow]]:
     """Make implicit splits and joins explicit: a parallel gateway after a node with several
     outgoing flows and before one with several incoming (exclusive gateways split and merge themselves)."""
@@ -214,7 +258,7 @@ def _explicit_gateways(nodes: list[Node], flows: list[Flow]) -> tuple[list[Node]
             result_nodes.append(Node(split, "parallelGateway", "", n.lane))
             moved_source.update({f.id: split for f in outs[n.id]})
             extra.append(Flow(f"SplitFlow_{n.id}", n.id, split))
-    result_flows = [Flow(f.id, moved_source.get(f.id, f.source), moved_target.get(f.id, f.target)) for f in flows]
+    result_flows = [Flow(f.id, moved_source.get(f.id, f.source), moved_target.get(f.id, f.target), f.name) for f in flows]
     return result_nodes, result_flows + extra
 
 

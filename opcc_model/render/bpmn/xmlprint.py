@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from opcc_model.render.bpmn.layout import Geometry
+from opcc_model.render.bpmn.layout import Bounds, Geometry
 from opcc_model.render.bpmn.semantic import BpmnProcess, Node
 from opcc_model.render.xmltext import tag, text, xml_clean
 
@@ -19,6 +19,7 @@ NAMESPACES = {
     "bpmndi": "http://www.omg.org/spec/BPMN/20100524/DI",
     "dc": "http://www.omg.org/spec/DD/20100524/DC",
     "di": "http://www.omg.org/spec/DD/20100524/DI",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
 }
 """The XML namespaces of a BPMN 2.0 file, by the prefixes used here."""
 
@@ -82,7 +83,15 @@ def to_xml(d: BpmnProcess, geometry: Geometry, /, *, exporter_version: str = "")
     for node in d.nodes:
         lines += _flow_node(d, node, incoming[node.id], outgoing[node.id], "    ")
     for f in d.flows:
-        lines.append("    " + tag("bpmn:sequenceFlow", {"id": f.id, "sourceRef": f.source, "targetRef": f.target}) + "/>")
+        attributes = {"id": f.id, "name": f.name or None, "sourceRef": f.source, "targetRef": f.target}
+        if not f.name:
+            lines.append("    " + tag("bpmn:sequenceFlow", attributes) + "/>")
+            continue
+        lines.append("    " + tag("bpmn:sequenceFlow", attributes) + ">")
+        # the outcome as a condition on the decision's result (text escaped; never evaluated by opcc-model)
+        condition = " or ".join(f"outcome == {name!r}" for name in f.name.split(" / "))
+        lines.append(f'      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{text(xml_clean(condition))}</bpmn:conditionExpression>')
+        lines.append("    </bpmn:sequenceFlow>")
     for data in d.data:
         lines.append("    " + tag("bpmn:dataObject", {"id": data.id}) + "/>")
         attributes = {"id": data.reference, "name": data.name, "dataObjectRef": data.id}
@@ -95,6 +104,18 @@ def to_xml(d: BpmnProcess, geometry: Geometry, /, *, exporter_version: str = "")
     lines += _diagram(d, geometry)
     lines.append("</bpmn:definitions>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _bounds(b: Bounds) -> dict[str, str | None]:
+    return {"x": str(b.x), "y": str(b.y), "width": str(b.width), "height": str(b.height)}
+
+
+def _label(geometry: Geometry, element: str) -> list[str]:
+    """The element's ``BPMNLabel`` with its bounds, when the layout placed one."""
+    b = geometry.labels.get(element)
+    if b is None:
+        return []
+    return ["        <bpmndi:BPMNLabel>", "          " + tag("dc:Bounds", _bounds(b)) + "/>", "        </bpmndi:BPMNLabel>"]
 
 
 def _diagram(d: BpmnProcess, geometry: Geometry) -> list[str]:
@@ -111,12 +132,13 @@ def _diagram(d: BpmnProcess, geometry: Geometry) -> list[str]:
             "isMarkerVisible": "true" if element in gateways else None,
         }
         lines.append("      " + tag("bpmndi:BPMNShape", attributes) + ">")
-        bounds = {"x": str(b.x), "y": str(b.y), "width": str(b.width), "height": str(b.height)}
-        lines.append("        " + tag("dc:Bounds", bounds) + "/>")
+        lines.append("        " + tag("dc:Bounds", _bounds(b)) + "/>")
+        lines += _label(geometry, element)
         lines.append("      </bpmndi:BPMNShape>")
     for edge_id in [*(f.id for f in d.flows), *(k.id for k in d.links)]:
         lines.append("      " + tag("bpmndi:BPMNEdge", {"id": f"{edge_id}_di", "bpmnElement": edge_id}) + ">")
         lines += [f'        <di:waypoint x="{x}" y="{y}"/>' for x, y in geometry.edges[edge_id]]
+        lines += _label(geometry, edge_id)
         lines.append("      </bpmndi:BPMNEdge>")
     lines.append("    </bpmndi:BPMNPlane>")
     lines.append("  </bpmndi:BPMNDiagram>")

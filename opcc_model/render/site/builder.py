@@ -1,4 +1,4 @@
-"""Build the whole site: every page, the static files, the RACI CSVs; written into place atomically.
+"""Build the whole site: every page, the static files, the RACI CSVs; each file written atomically, the manifest last.
 
 >>> import opcc_model, tempfile, pathlib
 >>> model = opcc_model.load(opcc_model.example_root("minimal"))
@@ -9,17 +9,20 @@
 
 from __future__ import annotations
 
+import datetime
+
 import os
+import re
 import shutil
-import tempfile
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
 from opcc_model.config import Settings
-from opcc_model.errors import OpccError
+from opcc_model.errors import OpccError, RenderUnavailable
 from opcc_model.model import Model
 from opcc_model.plan.model import Plan
+from opcc_model.render.manifest import Output, sha256_of
 from opcc_model.render.site import pages
 from opcc_model.render.site.context import Site, plan_site
 from opcc_model.render.site.paths import csv_path, page_path
@@ -54,6 +57,7 @@ def site_files(site: Site, /) -> dict[str, bytes]:
         page_path("glossary"): pages.render_glossary(site),
         page_path("search"): pages.render_search(site),
         page_path("findings"): pages.render_findings(site),
+        page_path("timeline"): pages.render_timeline(site),
     }
     for stage in model.stages:
         text[page_path("stage", stage.id)] = pages.render_stage(site, stage.id)
@@ -79,8 +83,32 @@ def site_files(site: Site, /) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
+_PUBLISHING = frozenset({".git", "CNAME", ".nojekyll"})
+"""What a folder may hold, besides a site, for ``build_site`` to build into it (a GitHub Pages checkout)."""
+
+
 def _replaceable(out: Path) -> bool:
-    return not out.exists() or (out.is_dir() and ((out / MARKER).is_file() or not any(out.iterdir())))
+    if not out.exists():
+        return True
+    return out.is_dir() and ((out / MARKER).is_file() or all(p.name in _PUBLISHING for p in out.iterdir()))
+
+
+def _restore_interrupted_swap(target: Path) -> None:
+    """Earlier versions swapped whole folders: put back a site a kill left as ``.<name>.XXXXXXXX.old/site``."""
+    if target.exists() or not target.parent.is_dir():
+        return
+    for old in sorted(target.parent.glob(f".{target.name}.*.old")):
+        if (old / "site" / MARKER).is_file():
+            os.replace(old / "site", target)
+            return
+
+
+def _remove_swap_debris(target: Path) -> None:
+    """Remove the ``.<name>.XXXXXXXX.tmp`` / ``.old`` folders an interrupted swap of earlier versions left."""
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.[A-Za-z0-9_]{{8}}\.(?:tmp|old)$")
+    for path in target.parent.iterdir():
+        if pattern.match(path.name) and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def build_site(
@@ -92,50 +120,51 @@ def build_site(
     diagrams: bool = True,
     settings: Settings | None = None,
     plans: Iterable[Plan] = (),
+    on: datetime.date | None = None,
 ) -> Path:
     """Write the site of ``model`` into the folder ``out`` and return it.
 
-    The whole site is written into a temporary folder next to ``out``, then moved into
-    place: a failure part-way leaves the previous site (or nothing). ``area`` limits the
-    area pages to one force area; ``diagrams=False`` leaves the diagram slots empty.
-    Rebuilding a site lays out only the diagrams whose DOT source (or Graphviz) changed.
-    ``settings`` (severities) and ``plans`` (a page each, and their findings) go to
+    Every page is computed first; then each file that changed is written atomically, the
+    files an earlier build wrote and this one no longer has are removed, and the manifest
+    (:mod:`opcc_model.render.manifest`) is written last. Files the site did not write (a
+    ``.git``, a ``CNAME``, your notes) are kept. ``area`` limits the area pages to one
+    force area; ``diagrams=False`` leaves the diagram slots empty. Rebuilding a site lays
+    out only the diagrams whose DOT source (or Graphviz) changed. ``settings``
+    (severities) and ``plans`` (a page each, and their findings) go to
     :func:`~opcc_model.render.site.context.plan_site`.
 
+    A diagram that cannot be laid out (or times out) is shown as a note saying so, the rest
+    of the site is written, and :class:`~opcc_model.errors.RenderUnavailable` is raised last.
     Raises :class:`~opcc_model.errors.OpccError` when ``out`` is a file or a folder
-    that is not a site this function built (it is never deleted).
+    that is not a site this function built (holding more than ``.git``, ``CNAME`` and
+    ``.nojekyll``); nothing in it is touched.
     """
     target = Path(out)
+    _restore_interrupted_swap(target)
     if not _replaceable(target):
         raise OpccError(
             f"{target}: expected an empty folder or a site built by opcc, found other files (not replacing them)"
         )
     previous = target if (target / MARKER).is_file() else None
-    files = site_files(
-        plan_site(model, area=area, diagrams=diagrams, settings=settings, plans=plans, reuse=previous)
-    )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    try:
-        for path, data in files.items():
-            file = staging / path
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_bytes(data)
-        staging.chmod(0o755)
-        if not target.exists():
-            os.replace(staging, target)
-            return target
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-        os.replace(target, old / "site")
-        try:
-            os.replace(staging, target)
-        except BaseException:
-            os.replace(old / "site", target)
-            raise
-        finally:
-            if not (old / "site").exists() or target.exists():
-                shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    site = plan_site(model, area=area, diagrams=diagrams, settings=settings, plans=plans, reuse=previous, on=on)
+    files = site_files(site)
+    _remove_swap_debris(target) if target.parent.is_dir() else None
+    with Output(target, "site") as output:
+        keys = {path: sha256_of(data) for path, data in files.items()}
+        todo = [path for path in files if not output.is_current(path, keys[path])]
+        stale = [path for path in output.owned() if path not in files]
+        if todo or stale:
+            output.begin(todo)
+            for path in files:
+                if path in todo:
+                    output.write(path, files[path], key=keys[path])
+                else:
+                    output.keep(path)
+            output.remove(stale)
+            output.finish()
+    if site.failures:
+        raise RenderUnavailable(
+            f"{target}: the site is written, but {len(site.failures)} diagrams could not be laid out "
+            "(shown as a note on their pages): " + "; ".join(site.failures)
+        )
     return target

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -24,6 +26,7 @@ from opcc_model.findings import SEVERITIES, Finding, severity_rank
 from opcc_model.model import Activity, Boundary, Model, PagCode, Process
 from opcc_model.plan.model import Plan
 from opcc_model.queries import check, coverage, handoffs
+from opcc_model.queries.calendar import Calendar, statutory_calendar
 from opcc_model.render.site.paths import page_path
 from opcc_model.render.site.plans import is_plan_finding_code, plan_diagrams, plan_target
 
@@ -51,6 +54,12 @@ class Site:
     model_findings: tuple[Finding, ...] = ()
     plans: tuple[Plan, ...] = ()
     plan_findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+    failures: tuple[str, ...] = ()
+    """Diagrams that could not be laid out (``name.svg: why``): shown as a placeholder, reported by ``build_site``."""
+    on: datetime.date | None = None
+    """The date the site was built for (``--date``): its findings and timeline are of that date."""
+    timeline: Calendar | None = None
+    """The statutory calendar of the year of ``on`` (the timeline page)."""
 
     def plan(self, plan_id: str, /) -> Plan:
         """The plan shown with id ``plan_id``; raises :class:`~opcc_model.errors.NotFound` otherwise."""
@@ -193,26 +202,30 @@ def plan_site(
     settings: Settings | None = None,
     plans: Iterable[Plan] = (),
     reuse: str | os.PathLike[str] | None = None,
+    on: datetime.date | None = None,
 ) -> Site:
     """Compute what the site of ``model`` shows: every area (or only ``area``), the plans, findings, diagrams.
 
     Findings come from :func:`opcc_model.queries.check` with ``settings`` (severities, see
     :func:`opcc_model.config.load_settings`) and ``plans`` (from :func:`opcc_model.plan.load_plans`).
     With ``area``, a plan of another area is left out. ``reuse``: a site built before, whose
-    diagrams are reused where their layout is unchanged. Raises
+    diagrams are reused where their layout is unchanged. ``on`` (default today) is the date
+    the findings are judged on and whose year the timeline shows. Raises
     :class:`~opcc_model.errors.NotFound` when ``area`` is not in the model.
     """
     areas = (model.boundary(area),) if area is not None else tuple(sorted(model.boundaries, key=lambda b: b.area))
     shown = tuple(sorted((p for p in plans if area is None or p.area in (None, area)), key=lambda p: p.id))
     findings, model_findings, plan_findings = _split(
-        check(model, area=area, settings=settings, plans=shown), areas, shown
+        check(model, area=area, settings=settings, plans=shown, on=on), areas, shown
     )
+    day = on or datetime.date.today()
     plan_svgs = plan_diagrams(model, shown) if diagrams else {}
     svgs: dict[str, str] = {}
+    failures: list[str] = []
     if diagrams:
         from opcc_model.render.site.diagrams import site_diagrams
 
-        svgs = site_diagrams(model, areas, findings=findings, reuse=reuse)
+        svgs = site_diagrams(model, areas, findings=findings, reuse=reuse, failures=failures)
     return Site(
         model=model,
         areas=areas,
@@ -222,4 +235,7 @@ def plan_site(
         model_findings=model_findings,
         plans=shown,
         plan_findings=plan_findings,
+        failures=tuple(failures),
+        on=day,
+        timeline=statutory_calendar(model, day.year, area=area),
     )

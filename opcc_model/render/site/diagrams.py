@@ -24,6 +24,7 @@ from opcc_model.render.backend import choose_backend, layout
 from opcc_model.render.boundarymap import boundary_map
 from opcc_model.render.diagrams import diagrams
 from opcc_model.render.links import diagram_name
+from opcc_model.render.parallel import lay_out_all
 from opcc_model.render.write import layout_key
 
 __all__ = ["site_diagrams", "inline_svg", "stamp"]
@@ -69,12 +70,15 @@ def site_diagrams(
     *,
     findings: Mapping[str, Iterable[Finding]] | None = None,
     reuse: str | os.PathLike[str] | None = None,
+    failures: list[str] | None = None,
 ) -> dict[str, str]:
     """The SVG of each diagram of the site, keyed by diagram name (``process-<id>``), linking to site pages.
 
     Every diagram of :func:`opcc_model.render.diagrams.diagrams` with ``page_suffix=".html"``;
     boundary maps only for ``areas``, each marked with that area's ``findings``. Raises
     :class:`~opcc_model.errors.RenderUnavailable` when no Graphviz backend can lay them out.
+    A diagram whose layout fails (or times out) becomes a placeholder saying so, and its
+    message is appended to ``failures``; the others are laid out all the same.
     """
     found = findings or {}
     graphs = [(name, graph) for name, graph in diagrams(model, page_suffix=".html") if not name.startswith("boundary-")]
@@ -84,11 +88,29 @@ def site_diagrams(
     backend = choose_backend("svg")
     folder = Path(reuse) if reuse is not None else None
     out: dict[str, str] = {}
+    todo: dict[str, str] = {}
+    marks: dict[str, str] = {}
     for name, graph in graphs:
-        mark = stamp(layout_key(graph.source, "svg", backend))
-        previous = _previous(folder, name, mark)
+        marks[name] = stamp(layout_key(graph.source, "svg", backend))
+        previous = _previous(folder, name, marks[name])
         if previous is None:
-            svg = layout(graph.source, "svg", backend=backend).decode("utf-8")
-            previous = svg + ("" if svg.endswith("\n") else "\n") + mark
-        out[name] = previous
+            todo[name] = graph.source
+        out[name] = previous or ""
+    for name, result in lay_out_all(todo, "svg", backend=backend, layout=layout):
+        if isinstance(result, bytes):
+            svg = result.decode("utf-8")
+            out[name] = svg + ("" if svg.endswith("\n") else "\n") + marks[name]
+        else:
+            out[name] = _placeholder(name, str(result))
+            if failures is not None:
+                failures.append(f"{name}.svg: {result}")
     return out
+
+
+def _placeholder(name: str, message: str) -> str:
+    """An SVG that says the diagram could not be laid out (no stamp: the next build tries again)."""
+    text = escape(f"{name}: not drawn. {message}")
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="640pt" height="60pt" viewBox="0 0 640 60">'
+        f'<text x="8" y="30" font-family="Helvetica,sans-serif" font-size="11">{text}</text></svg>\n'
+    )

@@ -18,12 +18,15 @@ from markupsafe import Markup
 from opcc_model.findings import RULES
 from opcc_model.graph import consumers, dependencies, is_cross_boundary, producers
 from opcc_model.plan.model import S7_CONTENTS
+from opcc_model.render.bounds import diagram_limit
+from opcc_model.render.diagrams import dependency_map_size
 from opcc_model.render.site.context import Site, finding_summary, group_by_code, plan_site
 from opcc_model.render.site.diagrams import inline_svg
 from opcc_model.render.site.paths import code_anchor, csv_path, page_path, relative, root_of
 from opcc_model.render.site.plans import plan_anchor
 from opcc_model.render.site.raci import raci_rows
 from opcc_model.render.site.search import search_index
+from opcc_model.render.summary import SummaryRow, summary_rows
 from opcc_model.terminal import UNSAFE, escape_controls
 
 __all__ = [
@@ -36,8 +39,11 @@ __all__ = [
     "render_role",
     "render_artifact",
     "render_glossary",
+    "render_timeline",
     "render_area",
     "render_raci",
+    "RACI_PAGE_ROWS",
+    "PAGE_ROWS",
     "render_search",
     "render_plan",
     "render_findings",
@@ -130,14 +136,28 @@ def render_dependencies(site: Site, /) -> str:
     edges = [(model.activity(a), model.activity(b), data) for a, b, data in graph.edges(data=True)]
     crossing = [(a, b, data) for a, b, data in edges if is_cross_boundary(model, a.id, b.id)]
     return _render(
-        site, "dependencies.html", page_path("dependencies"), "Dependencies", crossing=crossing, total=len(edges)
+        site,
+        "dependencies.html",
+        page_path("dependencies"),
+        "Dependencies",
+        crossing=crossing[:PAGE_ROWS],
+        crossing_total=len(crossing),
+        total=len(edges),
+        hidden=_hidden(site, None),
     )
+
+
+def _hidden(site: Site, stage_id: str | None) -> list[SummaryRow]:
+    """What the summarised dependency map of ``stage_id`` (or the model) hides; empty when it is drawn whole."""
+    if not site.diagrams or dependency_map_size(site.model, stage=stage_id) <= diagram_limit():
+        return []
+    return summary_rows(site.model, stage=stage_id)
 
 
 def render_stage(site: Site, stage_id: str, /) -> str:
     """The page of one stage of the value chain: its processes."""
     stage = site.model.stage(stage_id)
-    return _render(site, "stage.html", page_path("stage", stage_id), stage.name, stage=stage)
+    return _render(site, "stage.html", page_path("stage", stage_id), stage.name, stage=stage, hidden=_hidden(site, stage_id))
 
 
 def render_process(site: Site, process_id: str, /) -> str:
@@ -194,6 +214,15 @@ def render_artifact(site: Site, artifact_id: str, /) -> str:
         producers=[model.activity(a) for a in producers(model).get(artifact_id, ())],
         consumers=[model.activity(a) for a in consumers(model).get(artifact_id, ())],
     )
+
+
+def render_timeline(site: Site, /) -> str:
+    """The statutory year of the site's date: per month, what is due, who, the basis, linked to the activity pages."""
+    months: dict[str, list[Any]] = {}
+    for entry in site.timeline or ():
+        months.setdefault(entry.date.strftime("%B %Y"), []).append(entry)
+    year = site.on.year if site.on else None
+    return _render(site, "timeline.html", page_path("timeline"), f"Statutory timeline {year}", months=months, on=site.on)
 
 
 def render_glossary(site: Site, /) -> str:
@@ -258,16 +287,25 @@ def render_plan(site: Site, plan_id: str, /) -> str:
     )
 
 
+RACI_PAGE_ROWS = 2000
+"""A RACI matrix of more activities than this is offered as CSV only (a page of tens of thousands of rows × every role is too big to open)."""
+PAGE_ROWS = 2000
+"""A list longer than this (the dependencies across the boundary) shows its first rows and says how many there are."""
+
+
 def render_raci(site: Site, area: str, /) -> str:
-    """The RACI matrix page of one area (activities × roles), linking its CSV download."""
+    """The RACI matrix page of one area (activities × roles), linking its CSV download; CSV only over :data:`RACI_PAGE_ROWS`."""
     boundary = site.model.boundary(area)
+    rows = raci_rows(site.model, area=area)
     return _render(
         site,
         "raci.html",
         page_path("raci", area),
         f"RACI matrix: {boundary.name}",
         boundary=boundary,
-        rows=raci_rows(site.model, area=area),
+        rows=rows if len(rows) <= RACI_PAGE_ROWS else [],
+        total=len(rows),
+        limit=RACI_PAGE_ROWS,
         csv=relative(page_path("raci", area), csv_path(area)),
     )
 

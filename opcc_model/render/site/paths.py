@@ -28,6 +28,7 @@ _SINGLE = {
     "glossary": "glossary.html",
     "search": "search.html",
     "findings": "findings.html",
+    "timeline": "timeline.html",
 }
 
 

@@ -1,0 +1,83 @@
+"""Lay out many diagrams at once: small ones in-process in threads, large ones in killable workers with a timeout.
+
+A diagram whose DOT is over :data:`WORKER_BYTES` goes to a :class:`~opcc_model.render.workers.LayoutPool`
+worker (its layout may take seconds: it gets a timeout and Ctrl-C kills it at once); smaller
+ones lay out in-process, where they take well under a second. Results come back as each
+finishes, so the caller writes and records them one by one: a timed-out diagram fails alone.
+
+>>> results = dict(lay_out_all({"a": "digraph { a }", "b": "digraph { b }"}, "svg", backend="wasm"))
+>>> sorted(results), all(isinstance(v, bytes) for v in results.values())
+(['a', 'b'], True)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+
+from opcc_model.errors import RenderUnavailable
+from opcc_model.render.backend import layout as in_process_layout
+from opcc_model.render.bounds import diagram_size
+from opcc_model.render.workers import LayoutPool, LayoutTimeout
+
+__all__ = ["WORKER_BYTES", "lay_out_all"]
+
+WORKER_BYTES = 64 * 1024
+"""DOT larger than this is laid out in a worker process (with a timeout) rather than in-process."""
+
+
+def _advice(source: str, exc: LayoutTimeout) -> RenderUnavailable:
+    nodes, edges = diagram_size(source)
+    return LayoutTimeout(
+        f"{exc} ({nodes} nodes, {edges} edges); raise OPCC_LAYOUT_TIMEOUT to wait longer, "
+        "or lower OPCC_DIAGRAM_LIMIT so that maps this size are drawn summarised"
+    )
+
+
+def lay_out_all(
+    texts: Mapping[str, str],
+    fmt: str,
+    /,
+    *,
+    backend: str,
+    jobs: int | None = None,
+    layout: Callable[..., bytes] = in_process_layout,
+) -> Iterator[tuple[str, bytes | RenderUnavailable]]:
+    """Yield ``(name, output)`` for each of ``texts`` as its layout finishes; a failure is yielded, not raised.
+
+    ``layout`` is the in-process layout function (tests swap it). On Ctrl-C the workers
+    are killed, the queued layouts cancelled, and :class:`KeyboardInterrupt` propagates.
+    """
+    workers = max(1, jobs or os.cpu_count() or 1)
+    big = {name for name, text in texts.items() if len(text) > WORKER_BYTES}
+    pool = LayoutPool(jobs=workers) if big else None
+
+    def job(name: str) -> bytes:
+        if pool is not None and name in big:
+            try:
+                return pool.layout(texts[name], fmt, backend=backend)
+            except LayoutTimeout as exc:
+                raise _advice(texts[name], exc) from None
+        return layout(texts[name], fmt, backend=backend)
+
+    executor = ThreadPoolExecutor(max_workers=workers)
+    try:
+        # the large ones first: they take longest, the small ones fill in around them
+        order = [name for name in texts if name in big] + [name for name in texts if name not in big]
+        futures: dict[Future[bytes], str] = {executor.submit(job, name): name for name in order}
+        for future in as_completed(futures):
+            name = futures[future]
+            try:
+                yield name, future.result()
+            except RenderUnavailable as exc:
+                yield name, exc
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+        if pool is not None:
+            pool.close()
