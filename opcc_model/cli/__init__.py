@@ -106,10 +106,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from opcc_model.cli.outputs import check_out, os_error_sentence
+    from opcc_model.environment import check_environment
     from opcc_model.errors import ModelLoadError, NoSuchFolder, OpccError
     from opcc_model.wording import count
 
     try:
+        check_environment()  # a bad OPCC_* value is one sentence and exit 2, before any work
+        check_out(args)
         return int(args.handler(args))
     except NoSuchFolder as exc:
         error(str(exc))
@@ -128,6 +132,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the file system said no (permission, disk full, read-only): not a bug
+        if os.environ.get("OPCC_DEBUG"):
+            raise
+        error(os_error_sentence(exc))
+        return EXIT_USAGE
+    except RecursionError:
+        if os.environ.get("OPCC_DEBUG"):
+            raise
+        error("the model nests too deeply to process (a chain of codes, processes or plans hundreds of levels deep)")
+        return EXIT_USAGE
     except Exception as exc:  # never a traceback for a user; OPCC_DEBUG=1 shows it
         if os.environ.get("OPCC_DEBUG"):
             raise

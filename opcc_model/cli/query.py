@@ -17,6 +17,7 @@ from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, error
 from opcc_model.cache import load_cached as load
 from opcc_model.queries import NoPath, coverage, downstream, handoffs, impact, path, upstream
 from opcc_model.queries.table import Tabular
+from opcc_model.terminal import safe_text
 
 __all__ = ["register", "handle", "QUESTIONS"]
 
@@ -77,5 +78,5 @@ def handle(args: argparse.Namespace) -> int:
     elif args.format == "json":
         print(table.to_json(), end="")
     else:
-        print(table.to_text())
+        print(safe_text(table.to_text()))
     return EXIT_OK
