@@ -27,6 +27,7 @@ from opcc_model.findings import RULES, SEVERITIES, Finding, severity_rank
 from opcc_model.location import Location
 from opcc_model.plan import load_plans
 from opcc_model.queries import FindingList, at_or_above, check
+from opcc_model.terminal import safe_text
 
 __all__ = [
     "register",
@@ -266,5 +267,5 @@ def handle(args: argparse.Namespace) -> int:
     elif args.quiet:
         print(to_text(shown, args.path), end="")
     else:
-        print(report(findings, shown, args.path), end="")
+        print(safe_text(report(findings, shown, args.path)), end="")
     return EXIT_FINDINGS if at_or_above(findings, args.fail_on) else EXIT_OK

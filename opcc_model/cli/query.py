@@ -19,6 +19,7 @@ from opcc_model.cache import load_cached as load
 from opcc_model.queries import NoPath, coverage, downstream, handoffs, impact, path, upstream, who_decides
 from opcc_model.queries.scheme_tables import compare, holdings
 from opcc_model.queries.table import Tabular
+from opcc_model.terminal import safe_text
 
 __all__ = ["register", "handle", "QUESTIONS"]
 
@@ -96,5 +97,5 @@ def handle(args: argparse.Namespace) -> int:
     elif args.format == "json":
         print(table.to_json(), end="")
     else:
-        print(table.to_text())
+        print(safe_text(table.to_text()))
     return EXIT_OK

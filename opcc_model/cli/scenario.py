@@ -18,6 +18,7 @@ from opcc_model.scenario.model_diff import diff
 from opcc_model.scenario.maps import ChangedMaps, changed_maps
 from opcc_model.scenario.report import scenario_report
 from opcc_model.scenario.scenario import read_scenario
+from opcc_model.terminal import safe_text
 from opcc_model.wording import count
 
 __all__ = ["register", "handle"]
@@ -52,7 +53,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report.to_json(), indent=2, sort_keys=True, ensure_ascii=False))
     else:
-        print(report.to_text(), end="")
+        print(safe_text(report.to_text()), end="")
     if args.out:
         maps = changed_maps(model, applied.model, changes, area=args.area)
         result = write_sources(highlighted_maps(applied.model, maps), args.out)

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup
 
 from opcc_model.findings import RULES
 from opcc_model.graph import consumers, dependencies, is_cross_boundary, producers
@@ -27,6 +28,7 @@ from opcc_model.render.site.plans import plan_anchor
 from opcc_model.render.site.raci import raci_rows
 from opcc_model.render.site.search import search_index
 from opcc_model.render.summary import SummaryRow, summary_rows
+from opcc_model.terminal import UNSAFE, escape_controls
 
 __all__ = [
     "render_home",
@@ -66,6 +68,18 @@ def _fix_link(context: Any, key: str) -> str | None:
     return None if target is None else relative(context["page"], target)
 
 
+def _printable(value: Any) -> Any:
+    """Every value a page prints, with control and bidi characters written as ``\\xNN`` (then autoescaped).
+
+    >>> str(_printable("a\\x1b[31m\\x00")), _printable(3)
+    ('a\\\\x1b[31m\\\\x00', 3)
+    """
+    if not isinstance(value, str) or not UNSAFE.search(value):
+        return value
+    text = escape_controls(value)
+    return Markup(text) if isinstance(value, Markup) else text
+
+
 @cache
 def environment() -> Environment:
     """The Jinja2 environment of the site: package templates, autoescape on, undefined names are errors."""
@@ -76,6 +90,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_printable,
     )
     env.globals.update(
         link=_link,
