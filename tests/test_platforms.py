@@ -21,6 +21,7 @@ POSIX_ATTRIBUTES = {
 }
 ALLOWED = {
     ("cache.py", "os.getuid"): "only after `if not hasattr(os, 'getuid'): return True` (no file owners on Windows)",
+    ("render/manifest.py", "fcntl"): "imported inside `try: ... except ImportError`: no output-folder lock on Windows",
 }
 
 
