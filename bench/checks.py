@@ -172,9 +172,9 @@ def single_pass(model: Model, /) -> list[Record]:
             if any(side.get(r) == other for r in a.responsible):
                 for code in dict.fromkeys(a.pag):
                     allocation = resolved.get(code) if code in resolved else boundary.allocation_for(code)
-                    if allocation is None or allocation.delegated_by is None:
+                    if allocation is None or (allocation.relation != "consent" and allocation.holder != "joint"):
                         add(("OPCC-O104", "warning", (a.id, code), f"In {boundary.name}, {other} does '{a.name}' "
-                             f"({a.id}) for {own}, but no delegation of '{code_names.get(code)}' ({code}) is recorded.",
+                             f"({a.id}) for {own}, but no consent or arrangement for '{code_names.get(code)}' ({code}) is recorded.",
                              where("allocation", f"{area}/{allocation.pag}") if allocation
                              else where("activity", a.id, "responsible"), area))
         delivered: set[str] = set()

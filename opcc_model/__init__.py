@@ -34,6 +34,7 @@ __all__ = [
     "Inline",
     "LoadIssue",
     "Location",
+    "MigratedFile",
     "Model",
     "ModelDiff",
     "ModelLoadError",
@@ -57,11 +58,13 @@ __all__ = [
     "Stage",
     "Tabular",
     "Waiver",
+    "WhoDecides",
     "__version__",
     "apply_scenario",
     "build_graph",
     "build_site",
     "check",
+    "compare_schemes",
     "coverage",
     "dependencies",
     "diagrams",
@@ -69,18 +72,21 @@ __all__ = [
     "downstream",
     "example_root",
     "handoffs",
+    "holdings",
     "impact",
     "inline",
     "load",
     "load_cached",
     "load_plans",
     "load_settings",
+    "migrate",
     "path",
     "read_scenario",
     "reference_root",
     "scenario_report",
     "upstream",
     "validate",
+    "who_decides",
     "write_model",
 ]
 
@@ -127,6 +133,12 @@ _LAZY: dict[str, tuple[str, str]] = {
     "handoffs": ("opcc_model.queries", "handoffs"),
     "impact": ("opcc_model.queries", "impact"),
     "coverage": ("opcc_model.queries", "coverage"),
+    "who_decides": ("opcc_model.queries", "who_decides"),
+    "holdings": ("opcc_model.queries.scheme_tables", "holdings"),
+    "compare_schemes": ("opcc_model.queries.scheme_tables", "compare"),
+    "migrate": ("opcc_model.migration", "migrate"),
+    "MigratedFile": ("opcc_model.migration", "MigratedFile"),
+    "WhoDecides": ("opcc_model.queries.decides", "WhoDecides"),
     "Settings": ("opcc_model.config", "Settings"),
     "load_settings": ("opcc_model.config", "load_settings"),
     # graphs
@@ -192,7 +204,12 @@ if TYPE_CHECKING:  # type checkers and editors see every public name, typed
         impact,
         path,
         upstream,
+        who_decides,
     )
+    from opcc_model.migration import MigratedFile, migrate
+    from opcc_model.queries.decides import WhoDecides
+    from opcc_model.queries.scheme_tables import compare as compare_schemes
+    from opcc_model.queries.scheme_tables import holdings
     from opcc_model.queries.table import Result, Tabular
     from opcc_model.render.diagrams import Diagram, diagrams
     from opcc_model.render.notebook import Inline, inline

@@ -42,8 +42,11 @@ def checkpoint(stage: str, /) -> None:
 _REACHED: dict[str, int] = {}
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+def write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+
+    The file gets the usual mode (0o666 less the umask), or ``mode`` (``0o600``: private
+    from its first byte, never readable by others even for a moment).
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "sub" / "a.txt"
@@ -59,7 +62,7 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         checkpoint("temporary")
-        os.chmod(temporary, _MODE)  # mkstemp makes 0600; published files keep the usual mode
+        os.chmod(temporary, _MODE if mode is None else mode)  # mkstemp makes 0600; published files keep the usual mode
         os.replace(temporary, target)
     except BaseException:
         try:

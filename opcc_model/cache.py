@@ -4,7 +4,9 @@ The cache is one JSON file per model root in the user cache folder (``OPCC_CACHE
 else ``$XDG_CACHE_HOME/opcc-model``, else ``~/.cache/opcc-model``; ``OPCC_NO_CACHE=1``
 turns it off), plus a small delta file after a change to a few files. It holds, for every
 model file, the SHA-256 of its bytes, its size, times and inode, and its validated
-document as plain JSON values by columns; it is keyed by the library version. Nothing
+document as plain JSON values by columns; it is keyed by the library version, a hash of
+the package's code and every setting that changes what validates. Files are private
+(0600); caches unused for 30 days are pruned. Nothing
 in it is ever executed or unpickled: the JSON is checked against an HMAC made with a
 per-user key, then its structure, and anything wrong means a cold load. Documents are
 rebuilt without validating again (they were valid when cached); source locations are
@@ -23,30 +25,33 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import inspect
 import json
 import os
 import re
+import time
 from collections import deque
 from collections.abc import Sequence
 from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from opcc_model import documents, integrity
 from opcc_model.atomic import write_bytes
+from opcc_model.environment import load_workers, max_file_bytes
 from opcc_model.files import FILE_KINDS
 from opcc_model.loader import load
 from opcc_model.model import Model, Process
-from opcc_model.yamlsource import paused_gc
+from opcc_model.yamlsource import YamlFileError, paused_gc, read_bytes
 
-__all__ = ["cache_dir", "cache_file", "clear_cache", "load_cached", "FORMAT"]
+__all__ = ["cache_dir", "cache_file", "clear_cache", "load_cached", "code_version", "FORMAT", "RACY_NS"]
 
-FORMAT = 3
+FORMAT = 4
 """The layout of the cache file; a different number is a miss."""
 
 _COLD_KEYWORDS = {"cache": False} if "cache" in inspect.signature(load).parameters else {}
@@ -56,10 +61,40 @@ _NEW = object.__new__
 _SET = object.__setattr__
 
 
+_CODE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".toml")
+"""The package's files that can change what a load gives: its code and its data files."""
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the installed package's code and data files (read once per process, ~3 ms).
+
+    A cache written by other code is a miss, even under the same version number: an
+    editable install, a patch, a new release.
+
+    >>> len(code_version())
+    16
+    """
+    base = os.path.dirname(os.path.abspath(__file__))
+    digest = hashlib.sha256()
+    for folder, names, files in os.walk(base):
+        names[:] = sorted(name for name in names if name != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(_CODE_SUFFIXES):
+                path = os.path.join(folder, name)
+                with open(path, "rb") as handle:
+                    data = handle.read()
+                digest.update(f"{os.path.relpath(path, base)}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+                digest.update(data)
+    return digest.hexdigest()[:16]
+
+
 def _version() -> str:
+    """What a cache file must have been written under: release, code, cache layout and every
+    setting that changes what validates (the file size limit)."""
     from opcc_model import __version__  # here: the package imports this module's users
 
-    return f"{__version__}/{FORMAT}"
+    return f"{__version__}/{code_version()}/{FORMAT}/max={max_file_bytes()}"
 
 
 def cache_dir() -> Path | None:
@@ -89,8 +124,11 @@ def cache_file(root: str | os.PathLike[str], /) -> Path | None:
     return folder / f"{name}.json"
 
 
-_CACHE_NAME = re.compile(r"[0-9a-f]{32}(\.delta)?\.json|key")
-"""The names of the files this module writes in the cache folder (:func:`cache_file`, its delta, the key)."""
+_CACHE_NAME = re.compile(r"[0-9a-f]{32}(\.delta)?\.json|key|\.pruned")
+"""The names of the files this module writes in the cache folder (:func:`cache_file`, its delta, the key, the prune stamp)."""
+
+_CACHE_FILE = re.compile(r"[0-9a-f]{32}(\.delta)?\.json")
+"""The names of cache files proper (what :func:`prune` may delete)."""
 
 
 def clear_cache() -> list[Path]:
@@ -161,6 +199,33 @@ def _encode(kind: type[BaseModel], objs: Sequence[BaseModel]) -> list[Any]:
         column = columns[index]
         columns[index] = [[len(items) for items in column], _encode(inner, [i for items in column for i in items])]
     return columns
+
+
+_DUMPED = frozenset({"boundary"})
+"""Kinds stored as their JSON dump and validated again when read: few files, with dates, exact
+amounts and optional nested types the column layout does not hold."""
+
+
+def _pack(kind: str, document: BaseModel) -> Any:
+    """What the cache stores for one document of ``kind``: its columns, or its JSON dump."""
+    if kind in _DUMPED:
+        return document.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    return _encode(FILE_KINDS[kind], [document])
+
+
+def _unpack(kind: str, stored: Any, shared: dict[Any, Any] | None = None) -> BaseModel:
+    """The document :func:`_pack` stored (raises ``ValueError`` and the like when it is not one)."""
+    if kind in _DUMPED:
+        if stored.__class__ is not dict:
+            raise ValueError(f"expected a {kind} document")
+        try:
+            return FILE_KINDS[kind].model_validate(stored)
+        except ValidationError as exc:
+            raise ValueError(str(exc)) from None
+    decoded = _decode(FILE_KINDS[kind], stored, shared)
+    if len(decoded) != 1:
+        raise ValueError(f"expected one {kind} document")
+    return decoded[0]  # type: ignore[no-any-return]
 
 
 def _expand(column: Any) -> list[Any]:
@@ -241,25 +306,28 @@ def _decode(kind: type[BaseModel], columns: list[Any], shared: dict[Any, Any] | 
 
 # -- the cache file -----------------------------------------------------------------
 def _key(folder: Path) -> bytes:
+    """The per-user HMAC key; one readable or writable by anyone else is replaced (it signs nothing then)."""
     path = folder / "key"
     try:
         key = path.read_bytes()
-        if len(key) == 32 and _private(path):
+        if len(key) == 32 and _private(path, secret=True):
             return key
     except OSError:
         pass
     key = os.urandom(32)
-    write_bytes(path, key)
-    os.chmod(path, 0o600)
+    write_bytes(path, key, mode=0o600)
     return key
 
 
-def _private(path: Path) -> bool:
-    """Owned by this user and writable by no one else (always true where there are no owners)."""
+def _private(path: Path, *, secret: bool = False) -> bool:
+    """Owned by this user and writable by no one else; with ``secret``, readable by no one else either.
+
+    (Always true where there are no owners.)
+    """
     if not hasattr(os, "getuid"):
         return True
     info = path.stat()
-    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+    return info.st_uid == os.getuid() and not info.st_mode & (0o077 if secret else 0o022)
 
 
 class _Cached:
@@ -321,7 +389,7 @@ def _quoted(relative: str) -> bytes:
 
 def _line(relative: str, kind: str, digest: str, stat: list[int], document: BaseModel) -> bytes:
     """One file's line of the cache: ``"relative":[kind, digest, columns, stat]``."""
-    entry = [kind, digest, _encode(FILE_KINDS[kind], [document]), stat]
+    entry = [kind, digest, _pack(kind, document), stat]
     return _quoted(relative) + json.dumps(entry, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
@@ -345,33 +413,88 @@ def _write_cache(path: Path, root: str, lines: list[bytes], *, base: bytes | Non
         signature = hmac.new(_key(path.parent), payload, hashlib.sha256).hexdigest().encode()
         if base is None:
             _delta(path).unlink(missing_ok=True)
-        write_bytes(_delta(path) if base is not None else path, signature + b"\n" + payload)
+        write_bytes(_delta(path) if base is not None else path, signature + b"\n" + payload, mode=0o600)
+        prune(path.parent)
     except OSError:
         pass  # a cache that cannot be written is no cache: the load itself succeeded
 
 
+PRUNE_AFTER_DAYS = 30
+"""A cache file not used for this many days is deleted (checked at most once a day, when a cache is written)."""
+
+PRUNE_ABOVE_BYTES = 512 * 1024 * 1024
+"""When the cache folder holds more than this, the least recently used files go first."""
+
+_DAY_NS = 86_400 * 1_000_000_000
+
+
+def prune(folder: Path, /, *, now: int | None = None) -> list[Path]:
+    """Delete the cache files of ``folder`` unused for :data:`PRUNE_AFTER_DAYS`, and the oldest
+    beyond :data:`PRUNE_ABOVE_BYTES`; at most once a day. Returns what was deleted.
+
+    A file's time is its modification time: a load that uses a cache file marks it used
+    (at most once a day, see :func:`_mark_used`).
+
+    >>> import tempfile, pathlib, os
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> old, new = "0" * 32, "1" * 32
+    >>> for name in (f"{old}.json", f"{old}.delta.json", f"{new}.json", "key", "mine.json"):
+    ...     _ = (folder / name).write_text("x")
+    >>> for name in (f"{old}.json", f"{old}.delta.json", "mine.json"):
+    ...     os.utime(folder / name, (0, 0))
+    >>> [p.name[-10:] for p in prune(folder)], sorted(p.name[-10:] for p in folder.iterdir())
+    (['00000.json', 'delta.json'], ['.pruned', '11111.json', 'key', 'mine.json'])
+    >>> prune(folder)  # again the same day: nothing to do
+    []
+    """
+    now = time.time_ns() if now is None else now
+    stamp = folder / ".pruned"
+    try:
+        if now - stamp.stat().st_mtime_ns < _DAY_NS:
+            return []
+    except FileNotFoundError:
+        pass
+    stamp.touch()
+    files = sorted(((entry.stat().st_mtime_ns, Path(entry.path)) for entry in os.scandir(folder)
+                    if _CACHE_FILE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)), reverse=True)
+    gone: list[Path] = []
+    total = 0
+    for mtime, path in files:
+        total += path.stat().st_size
+        if now - mtime > PRUNE_AFTER_DAYS * _DAY_NS or total > PRUNE_ABOVE_BYTES:
+            path.unlink(missing_ok=True)
+            gone.append(path)
+    return gone
+
+
+def _mark_used(path: Path) -> None:
+    """Mark a cache file used (its modification time), so pruning keeps it; at most once a day."""
+    try:
+        if time.time_ns() - path.stat().st_mtime_ns > _DAY_NS:
+            os.utime(path)
+    except OSError:
+        pass
+
+
 PARALLEL_MIN_FILES = 400
-"""With ``OPCC_LOAD_WORKERS=N`` (N ≥ 2), read this many changed files or more in N processes."""
+"""With ``OPCC_LOAD_WORKERS=N`` (N ≥ 2), parse this many changed files or more in N processes."""
 
 
-def _read_encoded(root: str, todo: list[tuple[str, str]]) -> list[list[Any] | None]:
-    """In a worker: parse and validate files, returned as plain lists (cheap to send back)."""
+def _read_encoded(root: str, todo: list[tuple[str, str, bytes]]) -> list[list[Any] | None]:
+    """In a worker: parse and validate files from their bytes, returned as plain lists (cheap to send back)."""
     with paused_gc():
         out = []
-        for kind, relative in todo:
-            document = documents.read(root, relative, kind)
-            out.append(None if document is None else _encode(FILE_KINDS[kind], [document]))
+        for kind, relative, data in todo:
+            document = documents.read(root, relative, kind, data)
+            out.append(None if document is None else _pack(kind, document))
         return out
 
 
-def _read_all(root: str, todo: list[tuple[str, str]]) -> list[Any]:
-    """Parse and validate ``todo`` files, across the cores when there are many."""
-    try:
-        workers = int(os.environ.get("OPCC_LOAD_WORKERS", "1"))
-    except ValueError:
-        workers = 1
+def _read_all(root: str, todo: list[tuple[str, str, bytes]]) -> list[Any]:
+    """Parse and validate ``todo`` files from the bytes already read (and hashed), across the cores when there are many."""
+    workers = load_workers()
     if len(todo) < PARALLEL_MIN_FILES or workers < 2:
-        return [documents.read(root, relative, kind) for kind, relative in todo]
+        return [documents.read(root, relative, kind, data) for kind, relative, data in todo]
     # opt-in: "spawn" workers import the caller's __main__, which must then be guarded
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -381,17 +504,12 @@ def _read_all(root: str, todo: list[tuple[str, str]]) -> list[Any]:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             results = list(pool.map(_read_encoded, [root] * workers, chunks))
     except Exception:  # noqa: BLE001 - a pool that cannot start or dies: read here instead
-        return [documents.read(root, relative, kind) for kind, relative in todo]
+        return [documents.read(root, relative, kind, data) for kind, relative, data in todo]
     out: list[Any] = [None] * len(todo)
     for i, (chunk, result) in enumerate(zip(chunks, results)):
-        for j, ((kind, _), encoded) in enumerate(zip(chunk, result)):
-            out[i + j * workers] = None if encoded is None else _decode(FILE_KINDS[kind], encoded)[0]
+        for j, ((kind, _, _), encoded) in enumerate(zip(chunk, result)):
+            out[i + j * workers] = None if encoded is None else _unpack(kind, encoded)
     return out
-
-
-def _digest(real: str) -> str:
-    with open(real, "rb") as handle:
-        return hashlib.sha256(handle.read()).hexdigest()
 
 
 def _stat(real: str) -> list[int]:
@@ -400,21 +518,38 @@ def _stat(real: str) -> list[int]:
     return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
+RACY_NS = 2_000_000_000
+"""A file changed this close to the cache write (or later) is re-hashed next time (git's "racily clean" rule).
+
+File times tick coarsely (a jiffy; a second or two on some file systems), so a file written
+just before its stat was taken could be rewritten in the same tick with the same size: its
+stat would not change. Its recorded stat is left out, so the next load hashes its bytes.
+"""
+
+
+def _trusted(stat: list[int], now: int) -> list[int]:
+    """``stat`` if it can stand for the file's content later, else ``[]`` (hash it next time).
+
+    >>> _trusted([5, 10, 10, 1], 11 + RACY_NS), _trusted([5, 10, 10 + RACY_NS, 1], 11 + RACY_NS)
+    ([5, 10, 10, 1], [])
+    """
+    return stat if max(stat[1], stat[2]) < now - RACY_NS else []
+
+
 def _document(kind: str, entry: Any, shared: dict[Any, Any] | None = None) -> BaseModel | None:
     """The document of a cache entry ``[kind, digest, columns, stat]``, or ``None`` if it is not one."""
     if type(entry) is not list or len(entry) != 4 or entry[0] != kind:
         return None
     try:
-        decoded = _decode(FILE_KINDS[kind], entry[2], shared)
+        return _unpack(kind, entry[2], shared)
     except (ValueError, TypeError, KeyError, IndexError):
         return None
-    return decoded[0] if len(decoded) == 1 else None
 
 
 def _documents(kind: str, entries: list[Any], shared: dict[Any, Any]) -> list[BaseModel | None]:
     """The documents of several cache entries of one kind, decoded together (one by one if any is bad)."""
     try:
-        if all(type(entry) is list and len(entry) == 4 and entry[0] == kind for entry in entries):
+        if kind not in _DUMPED and all(type(entry) is list and len(entry) == 4 and entry[0] == kind for entry in entries):
             blocks = [entry[2] for entry in entries]
             spec = _spec(FILE_KINDS[kind])
             if all(block.__class__ is list and len(block) == len(spec.names) for block in blocks):
@@ -433,13 +568,19 @@ def load_cached(path: str | os.PathLike[str], /) -> Model:
 
     Any file that is new or changed is parsed and validated again; the others are rebuilt
     from the cache. A file whose size, times and inode are those recorded is taken as
-    unchanged without hashing it; when any of them differs, its content hash decides.
-    (Only a deliberate game with the clock keeps all four while changing the content:
-    rewriting a file or setting its times with ``utime`` moves its change time.)
-    With the cache off (``OPCC_NO_CACHE=1``) every file is read and
-    nothing is written. A model with any problem is loaded by :func:`opcc_model.load`, which
-    raises :class:`~opcc_model.errors.ModelLoadError` listing them; the cache stays as it was.
-    The garbage collector is paused meanwhile: the load makes many objects and no cycles.
+    unchanged without reading it; when any of them differs, it is read once and the hash of
+    those very bytes decides (they are what is parsed, so an edit during the load can never
+    pair one content's hash with another's document). A file changed within
+    :data:`RACY_NS` of the cache write has no recorded stat (git's "racily clean" rule):
+    it is hashed again next time, so a same-size rewrite within one tick of the file
+    system's clock is still seen. (Only a deliberate game with the clock keeps all four
+    while changing the content: rewriting a file or setting its times with ``utime`` moves
+    its change time.) The cache is keyed by the release, a hash of the package's code, the
+    cache layout and ``OPCC_MAX_FILE_MB``. With the cache off (``OPCC_NO_CACHE=1``) every
+    file is read and nothing is written. A model with any problem is loaded by
+    :func:`opcc_model.load`, which raises :class:`~opcc_model.errors.ModelLoadError`
+    listing them; the cache stays as it was. The garbage collector is paused meanwhile:
+    the load makes many objects and no cycles.
     """
     with paused_gc():
         return _load_cached(path)
@@ -451,22 +592,31 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     if not os.path.isdir(os.path.join(root, "processes")):
         return load(root, **_COLD_KEYWORDS)
     cached = (_read_cache(target) if target is not None else None) or _Cached({}, {}, b"", {})
+    if target is not None and cached.signature:
+        _mark_used(target)
     old, raw = cached.files, cached.raw
     listed = documents.model_files(root)
     kept: dict[str, tuple[str, str, list[int], Any]] = {}
     lines: dict[str, bytes] = {}
+    read: dict[str, bytes] = {}  # the bytes of every file read: parsed from these, never read again
     same_files = len(listed) == len(old)
     try:
         usable: dict[str, list[str]] = {}
         for kind, relative in listed:
             real = os.path.join(root, relative)
-            stat = _stat(real)
+            stat = _stat(real)  # before reading: a change after it moves the times seen next time
             entry: Any = old.get(relative)
             if entry is None:
                 same_files = False
-            unchanged = type(entry) is list and len(entry) == 4 and entry[3] == stat
-            digest = entry[1] if unchanged else _digest(real)
-            if unchanged or (type(entry) is list and len(entry) == 4 and entry[0] == kind and entry[1] == digest):
+            sound = type(entry) is list and len(entry) == 4
+            unchanged = sound and entry[3] == stat  # a racy entry holds [] and never matches
+            if unchanged:
+                digest = entry[1]
+            else:
+                data = read_bytes(real, documents.shown(root, relative), inside=root)
+                digest = hashlib.sha256(data).hexdigest()
+                read[relative] = data
+            if unchanged or (sound and entry[0] == kind and entry[1] == digest):
                 usable.setdefault(kind, []).append(relative)
                 if unchanged and relative in raw:
                     lines[relative] = raw[relative]
@@ -478,23 +628,25 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
                     lines.pop(relative, None)
                 else:
                     kept[relative] = (*kept[relative][:3], document)
-        todo = [(kind, relative) for kind, relative in listed if kept[relative][3] is None]
+        todo = [(kind, relative, _bytes_of(root, relative, read, kept)) for kind, relative in listed if kept[relative][3] is None]
         fresh: dict[str, Any] = {}
         if todo:
-            for (kind, relative), document in zip(todo, _read_all(root, todo)):
+            for (kind, relative, _), document in zip(todo, _read_all(root, todo)):
                 if document is None:
                     return load(root, **_COLD_KEYWORDS)
                 kept[relative] = (*kept[relative][:3], document)
                 fresh[relative] = document
+        read.clear()
         model = documents.assemble({relative: (kind, doc) for relative, (kind, _, _, doc) in kept.items()})
-    except (OSError, KeyError):
+    except (OSError, KeyError, YamlFileError):
         return load(root, **_COLD_KEYWORDS)
     if fresh and not (same_files and _sound_after(model, old, fresh)):
         if next(integrity.check(model), None) is not None:
             return load(root, **_COLD_KEYWORDS)
     sources = documents.source_map(root, ((relative, kind, doc) for relative, (kind, _, _, doc) in kept.items()), lazy=True)
     if target is not None and len(lines) != len(kept):
-        order = [lines.get(relative) or _line(relative, *kept[relative]) for _, relative in listed]
+        now = time.time_ns()
+        order = [lines.get(relative) or _line(relative, *_entry(kept[relative], now)) for _, relative in listed]
         base = cached.base
         differ = [line for (_, relative), line in zip(listed, order) if base.get(relative) != line]
         if base.keys() == {relative for _, relative in listed} and len(differ) <= max(8, DELTA_SHARE * len(listed)):
@@ -503,6 +655,24 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
             _write_cache(target, root, order)
     model._locations = sources
     return model
+
+
+def _bytes_of(root: str, relative: str, read: dict[str, bytes], kept: dict[str, tuple[str, str, list[int], Any]]) -> bytes:
+    """The bytes to parse for ``relative``: those read and hashed; a file taken as unchanged whose
+    cached document was unusable is read now, and its recorded digest made that of these bytes."""
+    data = read.get(relative)
+    if data is None:
+        real = os.path.join(root, relative)
+        data = read_bytes(real, documents.shown(root, relative), inside=root)
+        kind, _, stat, document = kept[relative]
+        kept[relative] = (kind, hashlib.sha256(data).hexdigest(), stat, document)
+    return data
+
+
+def _entry(item: tuple[str, str, list[int], Any], now: int) -> tuple[str, str, list[int], Any]:
+    """A file's ``(kind, digest, stat, document)`` as written to the cache, its stat dropped if racy."""
+    kind, digest, stat, document = item
+    return kind, digest, _trusted(stat, now), document
 
 
 def _sound_after(model: Model, old: dict[str, Any], fresh: dict[str, Any]) -> bool:

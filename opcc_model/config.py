@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from opcc_model.errors import LoadIssue, ModelLoadError
 from opcc_model.findings import SEVERITIES, Severity
 from opcc_model.location import Location
+from opcc_model.yamlsource import YamlFileError, read_bytes
 
 __all__ = ["SETTINGS_FILE", "Settings", "load_settings"]
 
@@ -69,10 +70,15 @@ def load_settings(root: str | os.PathLike[str], /) -> Settings:
     import opcc_model.queries  # noqa: F401  (registers every finding code)
 
     path = Path(root) / SETTINGS_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Settings()
     shown = path.as_posix()
-    text = path.read_text(encoding="utf-8")
+    try:  # like a model file: a regular file inside the model folder, bounded
+        text = read_bytes(path, shown, inside=root).decode("utf-8")
+    except YamlFileError as exc:
+        raise ModelLoadError([exc.issue]) from None
+    except UnicodeDecodeError:
+        raise ModelLoadError([LoadIssue(Location(shown, 1, 1), "expected UTF-8 text, found bytes that are not UTF-8")]) from None
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from opcc_model.suggest import did_you_mean
+from opcc_model.vocabulary import MAX_CODE_DEPTH
 
 __all__ = ["describe", "path_text", "found_text"]
 
@@ -133,7 +134,7 @@ def _message(error: Any, root: type[BaseModel]) -> tuple[str, bool]:
         if "a-z0-9" in pattern:
             expected = "a lowercase id of letters, digits and hyphens (like 'police-and-crime-plan')"
         elif "1-9" in pattern and "OPCC" not in pattern:
-            expected = "a PAG code of dot-separated positive integers (like \"1.1.2.8\")"
+            expected = f"a PAG code of dot-separated positive integers, at most {MAX_CODE_DEPTH} levels (like \"1.1.2.8\")"
         else:
             expected = f"text matching {pattern}"
         return f"{where}: expected {expected}, found {found_text(value)}", False

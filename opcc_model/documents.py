@@ -33,7 +33,7 @@ from opcc_model.location import Location
 from opcc_model.marktable import MarkTable
 from opcc_model.model import OWNED_DATA, Model
 from opcc_model.sourcemap import SourceMap
-from opcc_model.yamlsource import MarkedDocument, PathKey, YamlFileError, parse_text, read_file
+from opcc_model.yamlsource import MarkedDocument, PathKey, YamlFileError, parse_bytes, parse_text, read_bytes
 
 __all__ = [
     "CORE",
@@ -101,7 +101,8 @@ def model_files(root: str | os.PathLike[str], /) -> list[tuple[str, str]]:
     found.extend((kind, relative) for kind, relative in LAW.items() if os.path.isfile(os.path.join(base, relative)))
     boundaries = os.path.join(base, "pag", "boundaries")
     if os.path.isdir(boundaries):
-        names = sorted(e.name for e in os.scandir(boundaries) if e.is_file() and os.path.splitext(e.name)[1] in (".yaml", ".yml"))
+        # not only regular files: a FIFO or a device named *.yaml is listed, and refused when read
+        names = sorted(e.name for e in os.scandir(boundaries) if not e.is_dir() and os.path.splitext(e.name)[1] in (".yaml", ".yml"))
         found.extend(("boundary", f"pag/boundaries/{name}") for name in names)
     return found
 
@@ -133,8 +134,12 @@ def validate_file(
     *,
     marks: dict[str, MarkTable] | None = None,
     lost: dict[str, Location] | None = None,
+    data: bytes | None = None,
 ) -> BaseModel | None:
     """Parse and validate the file ``relative`` as a ``kind`` document; ``None`` on any problem.
+
+    The file is read once (or ``data`` is taken as its bytes, already read), only if it is a
+    regular file inside ``root`` (see :func:`opcc_model.yamlsource.read_bytes`).
 
     Problems are appended to ``issues`` with their ``file:line:col`` (when it is a list).
     The file's text and parsed data are dropped before this returns. With ``marks``, the
@@ -146,7 +151,12 @@ def validate_file(
     """
     file = shown(root, relative)
     tables: list[MarkTable | None] | None = [] if marks is not None else None
-    parsed = _parsed(lambda: read_file(os.path.join(root, relative), file, tables), issues)
+
+    def parse() -> tuple[str, Any]:
+        raw = data if data is not None else read_bytes(os.path.join(root, relative), file, inside=root)
+        return parse_bytes(raw, file, tables)
+
+    parsed = _parsed(parse, issues)
     return None if parsed is None else _validated(file, relative, kind, *parsed, issues, tables, marks, lost)
 
 
@@ -205,12 +215,13 @@ def _validated(
         return None
 
 
-def read(root: str | os.PathLike[str], relative: str, kind: str) -> BaseModel | None:
+def read(root: str | os.PathLike[str], relative: str, kind: str, data: bytes | None = None) -> BaseModel | None:
     """Parse and validate the file ``relative`` of the model at ``root`` as a ``kind`` document.
 
-    ``None`` when the file cannot be read, is empty or is invalid.
+    ``None`` when the file cannot be read, is empty or is invalid. With ``data``, those
+    bytes are parsed as the file's (read once by the caller, who hashed them).
     """
-    return validate_file(os.fspath(root), relative, kind, None)
+    return validate_file(os.fspath(root), relative, kind, None, data=data)
 
 
 def entries(kind: str, document: Any) -> list[Entry]:
@@ -235,6 +246,11 @@ def entries(kind: str, document: Any) -> list[Entry]:
         area = document.area
         keys = [(f"area:{area}", ())]
         keys += [(f"allocation:{area}/{a.pag}", ("allocations", i)) for i, a in enumerate(document.allocations)]
+        keys += [(f"officer:{area}/{o.id}", ("officers", i)) for i, o in enumerate(document.officers)]
+        keys += [(f"localcode:{area}/{c.code}", ("codes", i)) for i, c in enumerate(document.codes)]
+        keys += [(f"delegation:{area}/{i}", ("delegations", i)) for i in range(len(document.delegations))]
+        keys += [(f"ladder:{area}/{i}", ("ladders", i)) for i in range(len(document.ladders))]
+        keys += [(f"decision:{area}/{i}", ("decisions", i)) for i in range(len(document.decisions))]
         keys += [(f"waiver:{area}/{i}", ("waivers", i)) for i in range(len(document.waivers))]
     return keys
 
@@ -327,7 +343,7 @@ def follow_misspelt_keys(found: list[tuple[tuple[str | int, ...], LoadIssue]]) -
     """
     suggested = {}
     for path, issue in found:
-        if issue.message.startswith(f"unknown key '{path[-1]}': did you mean '") and issue.message.count("'") >= 4:
+        if path and issue.message.startswith(f"unknown key '{path[-1]}': did you mean '") and issue.message.count("'") >= 4:
             suggested[(*path[:-1], issue.message.split("'")[3])] = issue.location
     return [
         (path, replace(issue, follows=suggested[path]) if issue.message.startswith("missing key") and path in suggested else issue)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from opcc_model.boundary import Boundary
 from opcc_model.location import Location
 from opcc_model.model import Model
+from opcc_model.scheme import Decision, Delegation
 from opcc_model.suggest import did_you_mean
 
 __all__ = ["check", "Problem"]
@@ -28,6 +30,7 @@ _WHERE_DECLARED = {
     "process": "a file under processes/<stage>/",
     "activity": "a process file",
     "code": "pag/glossary.yaml",
+    "role or officer": "processes/roles.yaml, or the area's officers:",
 }
 
 
@@ -99,7 +102,13 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
                 f"principal: expected one principal role on the {side} side, found {len(marked)} ({', '.join(marked)})"
             )
 
+    areas = {b.area for b in model.boundaries}
     for process in model.processes:
+        for i, scoped in enumerate(process.areas):
+            if scoped not in areas:
+                yield ("process", process.id, ("areas", i)), (
+                    f"areas: expected the id of an area of the model ({', '.join(sorted(areas)) or 'none'}), found '{scoped}'"
+                )
         if process.stage not in stages:
             yield ("process", process.id, ("stage",)), _unknown("stage", process.stage, stages, "stage")
         if process.parent is not None and process.parent not in processes:
@@ -169,10 +178,12 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
 
     known_subjects = stages | roles | artifacts | set(processes) | activities | codes
     for boundary in model.boundaries:
+        yield from _scheme_problems(boundary, roles, codes)
+        local = codes | {c.code for c in boundary.codes}
         for allocation in boundary.allocations:
-            if allocation.pag not in codes:
+            if allocation.pag not in local:
                 yield ("allocation", f"{boundary.area}/{allocation.pag}", ("pag",)), _unknown(
-                    "code", allocation.pag, codes, "pag"
+                    "code", allocation.pag, local, "pag"
                 )
         for index, waiver in enumerate(boundary.waivers):
             if waiver.subject not in known_subjects:
@@ -180,3 +191,71 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
                     f"subject: expected the id of something in the model (an activity, role, artifact, "
                     f"process, stage or PAG code), found '{waiver.subject}'"
                 )
+
+
+def _scheme_problems(boundary: Boundary, roles: set[str], codes: set[str]) -> Iterator[Problem]:
+    """Every id a boundary's scheme names (officers, local codes, delegations, ladders, decisions) must exist.
+
+    >>> from opcc_model.scheme import Delegation
+    >>> b = Boundary(area="a", name="A", jurisdiction="england", delegations=(Delegation(pag="1", by="pcc", to="ceo"),))
+    >>> [message for _, message in _scheme_problems(b, {"pcc"}, {"1"})]
+    ["to: expected a declared role or officer id, found 'ceo' (declare it in processes/roles.yaml, or the area's officers:)"]
+    """
+    area = boundary.area
+    people = set(roles)
+    for officer in boundary.officers:
+        if officer.id in people:
+            yield ("officer", f"{area}/{officer.id}", ("id",)), (
+                f"id: expected a new officer id, found '{officer.id}', already a role or officer of the model"
+            )
+        people.add(officer.id)
+    for officer in boundary.officers:
+        if officer.reports_to is not None and officer.reports_to not in people:
+            yield ("officer", f"{area}/{officer.id}", ("reports_to",)), _unknown(
+                "role or officer", officer.reports_to, people, "reports_to"
+            )
+    local = set(codes)
+    for entry in boundary.codes:
+        if entry.code in codes:
+            yield ("localcode", f"{area}/{entry.code}", ("code",)), (
+                f"code: expected a new local code, found \"{entry.code}\", already in the glossary"
+            )
+        local.add(entry.code)
+    for entry in boundary.codes:
+        if entry.parent is None or entry.parent not in local:
+            yield ("localcode", f"{area}/{entry.code}", ("code",)), (
+                f"code: expected a local code under an existing parent code, found \"{entry.code}\" "
+                f"(its parent \"{entry.parent}\" is in neither the glossary nor the area's codes)"
+            )
+    if boundary.deputy is not None and boundary.deputy not in people:
+        yield ("area", area, ("deputy",)), _unknown("role or officer", boundary.deputy, people, "deputy")
+    for allocation in boundary.allocations:
+        who = allocation.consent_by
+        if who is not None and who not in ("commissioner", "chief-constable") and who not in people:
+            yield ("allocation", f"{area}/{allocation.pag}", ("consent_by",)), _unknown(
+                "role or officer", who, people, "consent_by"
+            )
+    checked: tuple[tuple[str, tuple[Delegation | Decision, ...], tuple[str, ...]], ...] = (
+        ("delegation", boundary.delegations, ("by", "to")),
+        ("decision", boundary.decisions, ("decided_by", "consulted", "agreed_by")),
+    )
+    for kind, items, fields in checked:
+        for index, item in enumerate(items):
+            if item.pag not in local:
+                yield (kind, f"{area}/{index}", ("pag",)), _unknown("code", item.pag, local, "pag")
+            for field in fields:
+                value = getattr(item, field)
+                for i, person in enumerate((value,) if isinstance(value, str) else value):
+                    if person not in people:
+                        path = (field,) if isinstance(value, str) else (field, i)
+                        yield (kind, f"{area}/{index}", path), _unknown("role or officer", person, people, field)
+    for index, ladder in enumerate(boundary.ladders):
+        if ladder.pag not in local:
+            yield ("ladder", f"{area}/{index}", ("pag",)), _unknown("code", ladder.pag, local, "pag")
+        for t, tier in enumerate(ladder.tiers):
+            for field in ("decides", "consulted", "agree", "told", "report_to"):
+                value = getattr(tier, field)
+                for i, person in enumerate((value,) if isinstance(value, str) else value):
+                    if person not in people:
+                        where: tuple[str | int, ...] = ("tiers", t, field) if isinstance(value, str) else ("tiers", t, field, i)
+                        yield ("ladder", f"{area}/{index}", where), _unknown("role or officer", person, people, field)

@@ -29,6 +29,7 @@ from opcc_model.vocabulary import (
     ArtifactKind,
     Holder,
     Jurisdiction,
+    Name,
     PagCodeStr,
     Provenance,
     Side,
@@ -80,7 +81,7 @@ class Stage(_Frozen):
 
     id: Slug
     """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
-    name: str
+    name: Name
     """The name shown in diagrams, tables and the site."""
     portfolio: str | None = None
     """The portfolio or directorate that leads the stage."""
@@ -99,7 +100,7 @@ class Role(_Frozen):
 
     id: Slug
     """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
-    name: str
+    name: Name
     """The name shown in diagrams, tables and the site."""
     side: Side
     """The side of the boundary: commissioner, chief-constable, oversight, partner or public."""
@@ -122,7 +123,7 @@ class Artifact(_Frozen):
 
     id: Slug
     """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
-    name: str
+    name: Name
     """The name shown in diagrams, tables and the site."""
     kind: ArtifactKind = "document"
     """What sort of thing it is: document, plan, report, decision, data, and so on."""
@@ -158,7 +159,7 @@ class Activity(_Frozen):
 
     id: Slug
     """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
-    name: str
+    name: Name
     """The name shown in diagrams, tables and the site."""
     kind: ActivityKind = "task"
     """task, decision, event or subprocess (a subprocess names the process it opens in 'process')."""
@@ -255,7 +256,7 @@ class Process(_Frozen):
 
     id: Slug
     """The id: lowercase letters, digits and hyphens, unique among its kind; other files refer to it by this."""
-    name: str
+    name: Name
     """The name shown in diagrams, tables and the site."""
     stage: Slug
     """The id of the value-chain stage the process belongs to."""
@@ -263,6 +264,9 @@ class Process(_Frozen):
     """The id of the process this one refines (its sub-process activity opens it)."""
     jurisdictions: tuple[Jurisdiction, ...] = ("england", "wales")
     """Where the process applies: england, wales or both; its activities inherit it."""
+    areas: tuple[Slug, ...] = ()
+    """The force areas the process belongs to alone (an area's own settlement tiers, its board);
+    empty: every area. Its activities never count in another area's findings."""
     basis: tuple[str, ...] = ()
     """The legal or other basis of the process; its activities inherit it."""
     guidance: str | None = None
@@ -340,7 +344,7 @@ class PagCode(_Frozen):
     code: PagCodeStr
     """The PAG code: dot-separated positive integers, quoted ("1.1.2")."""
     """The code: dot-separated positive integers, such as ``"1.3.4.1"``."""
-    name: str
+    name: Name
     """The name of the code, as the glossary gives it."""
     """What the code stands for, in words."""
     description: str | None = None

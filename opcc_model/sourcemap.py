@@ -19,8 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
+from opcc_model.environment import max_file_bytes
+from opcc_model.errors import OpccError
 from opcc_model.location import Location
 from opcc_model.marktable import MarkTable
+from opcc_model.safefile import FileRefused, read_bounded
 from opcc_model.yamlsource import MarkedDocument, PathKey
 
 __all__ = ["SourceMap"]
@@ -73,10 +76,9 @@ class SourceMap(Mapping[str, Location]):
         doc = self._documents.get(shown_as)
         if doc is None:
             real = self._files.get(shown_as, shown_as)
-            try:
-                with open(real, encoding="utf-8") as handle:
-                    text = handle.read()
-            except (OSError, UnicodeDecodeError):
+            try:  # bounded, regular files only: the file may have changed since the load
+                text = read_bounded(real, max_file_bytes()).decode("utf-8")
+            except (FileRefused, UnicodeDecodeError, OpccError):
                 text = ""
             doc = MarkedDocument.from_text(text, shown_as)
             self._documents[shown_as] = doc

@@ -10,12 +10,17 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
+from opcc_model.terminal import first_unsafe
+
 __all__ = [
     "SLUG_PATTERN",
     "PAG_PATTERN",
+    "MAX_CODE_DEPTH",
     "Slug",
     "PagCodeStr",
     "Url",
+    "Name",
+    "NAME_MAX",
     "Side",
     "Holder",
     "Provenance",
@@ -28,13 +33,17 @@ __all__ = [
 ]
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-PAG_PATTERN = r"^[1-9][0-9]*(\.[1-9][0-9]*)*$"
+MAX_CODE_DEPTH = 20
+"""The most levels a PAG code may have (PAG's own codes have about six): validation, the
+site's code tree and every walk of it agree on this one limit."""
+
+PAG_PATTERN = r"^[1-9][0-9]*(\.[1-9][0-9]*){0,%d}$" % (MAX_CODE_DEPTH - 1)
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """A lowercase id: ``[a-z0-9][a-z0-9-]*``."""
 
 PagCodeStr = Annotated[str, StringConstraints(pattern=PAG_PATTERN)]
-"""A PAG code: dot-separated positive integers, such as ``"1.1.2.8"``."""
+"""A PAG code: dot-separated positive integers, such as ``"1.1.2.8"``, at most :data:`MAX_CODE_DEPTH` levels."""
 
 
 def _check_link(url: str) -> str:
@@ -60,6 +69,31 @@ def _check_link(url: str) -> str:
 
 Url = Annotated[str, AfterValidator(_check_link)]
 """A link: ``http://``, ``https://`` or relative."""
+
+NAME_MAX = 300
+"""The longest name, in characters (a name is a label on diagrams and pages, not prose)."""
+
+
+def _check_name(name: str) -> str:
+    """Accept a one-line name of at most :data:`NAME_MAX` characters without control characters.
+
+    >>> _check_name("Police and Crime Panel")
+    'Police and Crime Panel'
+    >>> _check_name("x\\n::error file=README.md::PWNED")
+    Traceback (most recent call last):
+    ...
+    ValueError: expected a name without control characters (C0, C1, DEL, line breaks, bidi controls), found U+000A at character 2
+    """
+    found = first_unsafe(name)
+    if found is not None:
+        raise ValueError(f"expected a name without control characters (C0, C1, DEL, line breaks, bidi controls), found {found}")
+    if len(name) > NAME_MAX:
+        raise ValueError(f"expected a name of at most {NAME_MAX} characters, found {len(name):,} (put the rest in description)")
+    return name
+
+
+Name = Annotated[str, AfterValidator(_check_name)]
+"""A name: one line of at most :data:`NAME_MAX` characters, no control or bidi characters."""
 
 Side = Literal["commissioner", "chief-constable", "oversight", "partner", "public"]
 Holder = Literal["commissioner", "chief-constable", "joint", "oversight"]

@@ -23,17 +23,23 @@ from typing import Any
 
 import yaml
 
+from opcc_model.environment import DEFAULT_MAX_FILE_MB, max_file_bytes
 from opcc_model.errors import LoadIssue
 from opcc_model.location import Location
 from opcc_model.marktable import MarkTable, record
+from opcc_model.safefile import FileRefused, read_bounded
 
 __all__ = [
     "SafeLoader",
     "MAX_FILE_BYTES",
     "MAX_EXPANSION",
     "YamlFileError",
+    "DuplicateKey",
+    "check_duplicate_keys",
     "parse_text",
     "read_file",
+    "read_bytes",
+    "parse_bytes",
     "MarkedDocument",
     "paused_gc",
 ]
@@ -41,8 +47,9 @@ __all__ = [
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML was built with it, else the pure-Python one."""
 
-MAX_FILE_BYTES = int(os.environ.get("OPCC_MAX_FILE_MB", "64")) * 1024 * 1024
-"""Files larger than this are refused before they are read (``OPCC_MAX_FILE_MB``)."""
+MAX_FILE_BYTES = DEFAULT_MAX_FILE_MB * 1024 * 1024
+"""Files larger than this are refused, unless ``OPCC_MAX_FILE_MB`` sets another limit
+(:func:`opcc_model.environment.max_file_bytes`, read at each load)."""
 
 MAX_EXPANSION = 200_000
 """Aliases may not expand a document past this many nodes (an alias bomb)."""
@@ -149,6 +156,78 @@ def _check_aliases(text: str, file: str) -> None:
         )
 
 
+class DuplicateKey(Exception):
+    """A key written twice in one mapping: :attr:`key`, and the marks of its first and second writing."""
+
+    def __init__(self, key: Any, first: Any, second: Any) -> None:
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
+
+
+def _key_value(node: yaml.Node) -> Any:
+    """What a key node stands for, as the safe loader reads it (``1`` and ``"1"`` differ; ``yes`` is ``True``)."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value
+        return (node.tag, yaml.constructor.SafeConstructor().construct_object(node))
+    return (node.tag, id(node))  # a list or mapping as a key: never equal to another
+
+
+def check_duplicate_keys(node: yaml.Node) -> None:
+    """Raise :class:`DuplicateKey` for the first key written twice in the mapping ``node`` (not its children).
+
+    Keys are compared as the loader reads them; a merge key (``<<``) is not a duplicate.
+
+    >>> node = yaml.compose("a: 1\\nb: 2\\na: 3\\n", Loader=SafeLoader)
+    >>> try:
+    ...     check_duplicate_keys(node)
+    ... except DuplicateKey as exc:
+    ...     print(exc.key, exc.first.line + 1, exc.second.line + 1)
+    a 1 3
+    """
+    seen: dict[Any, Any] = {}
+    for key, _ in node.value:
+        if key.tag == "tag:yaml.org,2002:merge":
+            continue
+        try:
+            value = _key_value(key)
+            first = seen.setdefault(value, key)
+        except (TypeError, yaml.YAMLError):
+            continue
+        if first is not key:
+            raise DuplicateKey(value if key.tag == _STR else key.value, first.start_mark, key.start_mark)
+
+
+def _excerpt(value: Any, width: int = 60) -> str:
+    """``repr(value)``, cut to about ``width`` characters (a message quotes little of a file).
+
+    >>> _excerpt("a" * 100)[-6:], _excerpt("x\\x1b")
+    ("aa...'", "'x\\\\x1b'")
+    """
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 4] + "...'"
+
+
+def _check_all_duplicate_keys(text: str) -> None:
+    """:func:`check_duplicate_keys` on every mapping of ``text`` (for documents read by the plain safe load)."""
+    try:
+        root = yaml.compose(text, Loader=SafeLoader)
+    except yaml.YAMLError:
+        return  # the load that follows reports it
+    pending = [root] if root is not None else []
+    seen: set[int] = set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            check_duplicate_keys(node)
+            pending.extend(child for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+
+
 _INTERN_MAX = 64
 """Strings up to this length are interned while parsing (ids, codes, keys; not prose)."""
 _intern = sys.intern
@@ -170,6 +249,7 @@ def _construct(text: str, tables: list[MarkTable | None] | None = None) -> Any:
     True
     """
     if "<<" in text:
+        _check_all_duplicate_keys(text)
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
     loader, table = SafeLoader(text), None
     try:
@@ -184,7 +264,10 @@ def _construct(text: str, tables: list[MarkTable | None] | None = None) -> Any:
                 # ids, codes and keys repeat thousands of times: keep one copy of each
                 return _intern(value) if len(value) <= _INTERN_MAX else value
             if tag == _MAP:
-                return {build(k): build(v) for k, v in node.value}
+                built = {build(k): build(v) for k, v in node.value}
+                if len(built) != len(node.value):
+                    check_duplicate_keys(node)
+                return built
             if tag == _SEQ:
                 return [build(item) for item in node.value]
             return loader.construct_object(node, deep=True)
@@ -216,35 +299,62 @@ def parse_text(text: str, file: str, tables: list[MarkTable | None] | None = Non
             return _construct(text, tables)
     except yaml.YAMLError as exc:
         raise YamlFileError(_yaml_problem(file, exc)) from None
+    except DuplicateKey as exc:
+        raise YamlFileError(
+            LoadIssue(
+                _mark_location(file, exc.second),
+                f"expected each key once in a mapping, found {_excerpt(exc.key)} again "
+                f"(first at line {exc.first.line + 1}, again at line {exc.second.line + 1}); keep one",
+            )
+        ) from None
     except RecursionError:
         raise YamlFileError(
             LoadIssue(Location(file, 1, 1), "expected a document of reasonable depth, found nesting too deep to read")
         ) from None
 
 
+def read_bytes(path: str | os.PathLike[str], file: str, /, *, inside: str | os.PathLike[str] | None = None) -> bytes:
+    """The bytes of one model file, read once and bounded (:func:`opcc_model.safefile.read_bounded`).
+
+    ``file`` is the name shown in messages; with ``inside``, the file must lie in that folder
+    (symbolic links followed). Devices, FIFOs, sockets, links out of the folder and files over
+    the size limit raise :class:`YamlFileError` at ``file:1:1``, quoting nothing of the file.
+    """
+    limit = max_file_bytes()
+    try:
+        return read_bounded(path, limit, inside=inside)
+    except FileRefused as exc:
+        message = str(exc)
+        if exc.too_large:
+            message = (
+                f"expected a file of at most {limit // (1024 * 1024)} MB, found a larger one "
+                "(split it, or raise OPCC_MAX_FILE_MB)"
+            )
+        raise YamlFileError(LoadIssue(Location(file, 1, 1), message)) from None
+
+
+def parse_bytes(data: bytes, file: str, tables: list[MarkTable | None] | None = None) -> tuple[str, Any]:
+    """Decode (UTF-8) and parse the bytes of one file; return ``(text, data)``.
+
+    >>> parse_bytes(b"a: 1\\n", "f.yaml")
+    ('a: 1\\n', {'a': 1})
+    """
+    text = _decode(data, file)
+    return text, parse_text(text, file, tables)
+
+
 def read_file(
-    path: str | os.PathLike[str], file: str, tables: list[MarkTable | None] | None = None
+    path: str | os.PathLike[str],
+    file: str,
+    tables: list[MarkTable | None] | None = None,
+    *,
+    inside: str | os.PathLike[str] | None = None,
 ) -> tuple[str, Any]:
-    """Read, size-check, decode and parse one YAML file; return ``(text, data)``.
+    """Read (once, bounded: :func:`read_bytes`), decode and parse one YAML file; return ``(text, data)``.
 
     ``file`` is the name shown in messages; with ``tables``, its mark table is appended to it.
     """
-    try:
-        size = os.stat(path).st_size
-    except OSError as exc:
-        raise YamlFileError(LoadIssue(Location(file, 1, 1), f"cannot read the file: {exc.strerror}")) from None
-    if size > MAX_FILE_BYTES:
-        raise YamlFileError(
-            LoadIssue(
-                Location(file, 1, 1),
-                f"expected a file of at most {MAX_FILE_BYTES // (1024 * 1024)} MB, found "
-                f"{size / (1024 * 1024):.1f} MB (split it, or raise OPCC_MAX_FILE_MB)",
-            )
-        )
-    with open(path, "rb") as handle:
-        data = handle.read()
-    text = _decode(data, file)
-    return text, parse_text(text, file, tables)
+    return parse_bytes(read_bytes(path, file, inside=inside), file, tables)
 
 
 class _MarksOnly(SafeLoader):  # type: ignore[misc, valid-type]

@@ -246,8 +246,12 @@ def test_s10_2_cooperation_differs_in_wales(model: Model) -> None:
 
 
 def test_both_example_areas_load_and_one_is_welsh(model: Model) -> None:
-    areas = {b.area: b for b in model.boundaries}
-    assert set(areas) == {"example-england", "example-wales"}
+    everything = {b.area: b for b in model.boundaries}
+    assert set(everything) == {"example-england", "example-wales", "hampshire-published"}
+    published = everything["hampshire-published"]
+    assert published.status == "published" and all(a.source for a in published.allocations)  # each row cites its source
+    areas = {k: v for k, v in everything.items() if k.startswith("example-")}
+    assert {a.status for a in areas.values()} == {"illustrative"}
     assert areas["example-england"].jurisdiction == "england"
     assert areas["example-wales"].jurisdiction == "wales"
     for boundary in areas.values():
@@ -255,7 +259,7 @@ def test_both_example_areas_load_and_one_is_welsh(model: Model) -> None:
         assert boundary.holder_of("2.7") == "chief-constable"
         assert boundary.holder_of("1.3.3.1") == "joint"
         assert boundary.allocation_for("1.3.3.1").arrangement
-        delegated = [a for a in boundary.allocations if a.delegated_by == "commissioner"]
+        delegated = [a for a in boundary.allocations if a.relation == "consent"]
         assert delegated and all(a.instrument for a in delegated)
         assert boundary.waivers and all(w.reason for w in boundary.waivers)
 

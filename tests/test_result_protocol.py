@@ -68,7 +68,7 @@ def test_a_model_repr_is_short(model: Model) -> None:
     assert repr(model) == (
         f"<Model 'commissioner-mandate': {len(model.stages)} stages, {len(model.roles)} roles, "
         f"{len(model.artifacts)} artifacts, {len(model.processes)} processes, {len(model.activities)} activities, "
-        f"{len(model.codes)} codes, 2 areas>"
+        f"{len(model.codes)} codes, {len(model.boundaries)} areas>"
     )
 
 

@@ -11,15 +11,17 @@ OK: 4 stages, 1 process, 2 activities, 5 codes, 1 area
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 from opcc_model.cli.common import EXIT_INTERNAL, EXIT_USAGE, error
-from opcc_model.cli.examples import LineFormatter, add_examples
+
+TYPE_CHECKING = False  # (not typing.TYPE_CHECKING: `opcc --version` imports neither typing nor argparse)
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 __all__ = ["main", "run", "build_parser", "COMMANDS"]
 
@@ -36,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "diff": "compare two models (or a model with itself at a git revision)",
     "scenario": "apply a what-if scenario to a model and show what it changes",
     "cache": "show where the validated-model cache is, or clear it",
+    "migrate": "rewrite old-format files (boundary files of format 1) in the current format",
     "calendar": "print the statutory calendar: what is due when, who, on what basis",
     "serve": "serve the site on 127.0.0.1 and rebuild it (reloading the browser page) whenever a model file changes",
     "lsp": "run the language server for the model's YAML (stdio): diagnostics, go-to, references, hover, completion, rename",
@@ -59,6 +62,10 @@ def build_parser(command: str | None = None, *, every: bool = False) -> argparse
     >>> sorted(build_parser("validate")._actions[-1].choices["validate"]._option_string_actions)
     ['--help', '-h']
     """
+    import argparse  # here, not at the top: `opcc --version` answers without it
+
+    from opcc_model.cli.examples import LineFormatter, add_examples
+
     parser = argparse.ArgumentParser(
         prog="opcc",
         description="Model, query and draw the operating model of an Office of the Police and Crime Commissioner.",
@@ -87,6 +94,11 @@ def _command(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``opcc`` with ``argv`` (default: the process's arguments); return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # the commonest probe, answered before argparse is imported
+        from opcc_model import __version__
+
+        print(f"opcc-model {__version__}")
+        return 0
     parser = build_parser(_command(argv))
     try:
         args = parser.parse_args(argv)
@@ -95,10 +107,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from opcc_model.cli.outputs import check_out, os_error_sentence
+    from opcc_model.environment import check_environment
     from opcc_model.errors import ModelLoadError, NoSuchFolder, OpccError
     from opcc_model.wording import count
 
     try:
+        check_environment()  # a bad OPCC_* value is one sentence and exit 2, before any work
+        check_out(args)
         return int(args.handler(args))
     except NoSuchFolder as exc:
         error(str(exc))
@@ -117,6 +133,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the file system said no (permission, disk full, read-only): not a bug
+        if os.environ.get("OPCC_DEBUG"):
+            raise
+        error(os_error_sentence(exc))
+        return EXIT_USAGE
+    except RecursionError:
+        if os.environ.get("OPCC_DEBUG"):
+            raise
+        error("the model nests too deeply to process (a chain of codes, processes or plans hundreds of levels deep)")
+        return EXIT_USAGE
     except Exception as exc:  # never a traceback for a user; OPCC_DEBUG=1 shows it
         if os.environ.get("OPCC_DEBUG"):
             raise

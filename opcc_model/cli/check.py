@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from opcc_model.cache import load_cached as load
-from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK
+from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, info
 from opcc_model.cli.dates import add_date_option, chosen_date
 from opcc_model.config import load_settings
 from opcc_model.errors import OpccError
@@ -27,6 +27,7 @@ from opcc_model.findings import RULES, SEVERITIES, Finding, severity_rank
 from opcc_model.location import Location
 from opcc_model.plan import load_plans
 from opcc_model.queries import FindingList, at_or_above, check
+from opcc_model.terminal import safe_text
 
 __all__ = [
     "register",
@@ -248,7 +249,8 @@ def _findings(args: argparse.Namespace) -> FindingList:
     select, ignore = _prefixes(args.select), _prefixes(args.ignore)  # misuse fails before the model is read
     model = load(args.path)
     plans = load_plans(args.path, model)
-    on = chosen_date(args, announce=bool(model.instruments))  # the date matters only with law data
+    has_until = any(item.until for b in model.boundaries for item in (*b.allocations, *b.delegations, *b.ladders))
+    on = chosen_date(args, announce=bool(model.instruments) or has_until)  # the date matters with law data or temporary arrangements
     found = check(model, area=args.area, settings=load_settings(args.path), plans=plans, on=on)
     return selected(found, select, ignore)
 
@@ -265,5 +267,5 @@ def handle(args: argparse.Namespace) -> int:
     elif args.quiet:
         print(to_text(shown, args.path), end="")
     else:
-        print(report(findings, shown, args.path), end="")
+        print(safe_text(report(findings, shown, args.path)), end="")
     return EXIT_FINDINGS if at_or_above(findings, args.fail_on) else EXIT_OK

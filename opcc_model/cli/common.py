@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "error", "info"]
@@ -16,6 +17,10 @@ EXIT_INTERNAL = 3
 """A bug in opcc-model (reported without a traceback)."""
 
 
+_LOCATED = re.compile(r"[^\n]+?:\d+:\d+: ")
+"""A message that starts with ``file:line:col:`` names its place and needs no ``opcc:``."""
+
+
 def error(message: str) -> None:
     """Print a diagnostic to stderr, prefixed ``opcc:`` unless it names a file location or is
     an indented continuation of the line before.
@@ -25,14 +30,21 @@ def error(message: str) -> None:
     >>> with contextlib.redirect_stderr(stream):
     ...     error("no such area 'x'")
     ...     error("processes/roles.yaml:2:5: unknown key 'sidee'")
+    ...     error("'main:x' is not a commit")
     >>> print(stream.getvalue(), end="")
     opcc: no such area 'x'
     processes/roles.yaml:2:5: unknown key 'sidee'
+    opcc: 'main:x' is not a commit
     """
-    plain = message.startswith(" ") or ":" in message.split(" ", 1)[0]
+    from opcc_model.terminal import safe_text  # here: ``opcc --version`` imports no more than it needs
+
+    message = safe_text(message)  # messages quote model text and file names: never a control character
+    plain = message.startswith(" ") or _LOCATED.match(message)  # an indented line continues the one above
     print(message if plain else f"opcc: {message}", file=sys.stderr)
 
 
 def info(message: str) -> None:
     """Print a progress or status line to stderr (results go to stdout)."""
-    print(message, file=sys.stderr)
+    from opcc_model.terminal import safe_text
+
+    print(safe_text(message), file=sys.stderr)

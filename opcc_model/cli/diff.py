@@ -9,6 +9,7 @@ from opcc_model.cli.common import EXIT_OK, EXIT_USAGE, error
 from opcc_model.cache import load_cached as load
 from opcc_model.scenario.model_diff import diff
 from opcc_model.scenario.revision import load_at_revision
+from opcc_model.terminal import safe_text
 from opcc_model.wording import count
 
 __all__ = ["register", "handle"]
@@ -40,5 +41,5 @@ def handle(args: argparse.Namespace) -> int:
     else:
         old, new = load(args.paths[0]), load(args.paths[1])
     changes = diff(old, new)
-    print(changes.to_json() if args.format == "json" else changes.to_text(verbose=args.verbose), end="")
+    print(changes.to_json() if args.format == "json" else safe_text(changes.to_text(verbose=args.verbose)), end="")
     return EXIT_OK

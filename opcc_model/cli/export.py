@@ -35,7 +35,7 @@ def register(subparsers: Any) -> None:
     graphml = formats.add_parser("graphml", help="the model graph as GraphML (Gephi, yEd)")
     graphml.add_argument("path", help="the model's root folder")
     graphml.add_argument("--out", required=True, help="the .graphml file to write")
-    graphml.set_defaults(handler=handle_graphml)
+    graphml.set_defaults(handler=handle_graphml, out_kind="file")
 
 
 def handle_bpmn(args: argparse.Namespace) -> int:

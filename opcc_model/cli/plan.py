@@ -19,6 +19,7 @@ from opcc_model.plan.checks import check_plan
 from opcc_model.plan.diagram import plan_diagram
 from opcc_model.plan.loader import PLANS_FOLDER, load_plans
 from opcc_model.render.backend import layout
+from opcc_model.terminal import safe_text
 from opcc_model.wording import count
 
 __all__ = ["register", "handle_check", "handle_render"]
@@ -62,7 +63,7 @@ def handle_check(args: argparse.Namespace) -> int:
     model, plans = _load(args.path)
     findings = FindingList(sorted((f for plan in plans for f in check_plan(model, plan)), key=Finding.sort_key))
     printers = {"json": lambda: to_json(findings), "github": lambda: to_github(findings, args.path)}
-    print(printers.get(args.format, lambda: to_text(findings, args.path))(), end="")
+    print(printers.get(args.format, lambda: safe_text(to_text(findings, args.path)))(), end="")
     info(f"{count(len(plans), 'plan')}: {summary(findings)}")
     return EXIT_FINDINGS if at_or_above(findings, args.fail_on) else EXIT_OK
 

@@ -13,14 +13,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from opcc_model.cli.dates import parse_date
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, error
 from opcc_model.cache import load_cached as load
-from opcc_model.queries import NoPath, coverage, downstream, handoffs, impact, path, upstream
+from opcc_model.queries import NoPath, coverage, downstream, handoffs, impact, path, upstream, who_decides
+from opcc_model.queries.scheme_tables import compare, holdings
 from opcc_model.queries.table import Tabular
+from opcc_model.terminal import safe_text
 
 __all__ = ["register", "handle", "QUESTIONS"]
 
-QUESTIONS = ("upstream", "downstream", "path", "handoffs", "impact", "coverage")
+QUESTIONS = ("upstream", "downstream", "path", "handoffs", "impact", "coverage", "who-decides", "holdings", "compare")
 
 
 def register(subparsers: Any) -> None:
@@ -47,6 +50,17 @@ def register(subparsers: Any) -> None:
     sub.add_argument("id", help="an activity or role id (or activity:ID / role:ID)")
     sub = questions.add_parser("coverage", parents=[common], help="PAG leaves held and delivered, per subtree, in an area")
     sub.add_argument("--area", required=True, help="the force area")
+    sub = questions.add_parser(
+        "who-decides", parents=[common], help="who decides a function at an amount in an area, with the chain and instruments"
+    )
+    sub.add_argument("function", help="a glossary code (such as 1.3.8.2) or an activity id")
+    sub.add_argument("--area", required=True, help="the force area")
+    sub.add_argument("--amount", help="the amount, exact: an integer or a decimal such as 20000.50 (or a step of a rank ladder)")
+    sub.add_argument("--date", type=parse_date, help="the scheme in force on this day, YYYY-MM-DD (default: today)")
+    sub = questions.add_parser("holdings", parents=[common], help="what each office holds in an area (reserved, delegated, consented, joint)")
+    sub.add_argument("--area", required=True, help="the force area")
+    sub.add_argument("--role", help="only this role or officer")
+    sub = questions.add_parser("compare", parents=[common], help="areas x functions: each area's holder, tiers and delegations")
     parser.set_defaults(handler=handle)
 
 
@@ -62,6 +76,12 @@ def _answer(args: argparse.Namespace) -> Tabular:
         return handoffs(model, area=args.area)
     if args.question == "impact":
         return impact(model, args.id)
+    if args.question == "who-decides":
+        return who_decides(model, args.function, area=args.area, amount=args.amount, on=args.date)
+    if args.question == "holdings":
+        return holdings(model, area=args.area, role=args.role)
+    if args.question == "compare":
+        return compare(model)
     return coverage(model, area=args.area)
 
 
@@ -77,5 +97,5 @@ def handle(args: argparse.Namespace) -> int:
     elif args.format == "json":
         print(table.to_json(), end="")
     else:
-        print(table.to_text())
+        print(safe_text(table.to_text()))
     return EXIT_OK

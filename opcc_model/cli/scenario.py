@@ -17,6 +17,7 @@ from opcc_model.scenario.model_diff import diff
 from opcc_model.scenario.maps import ChangedMaps, changed_maps
 from opcc_model.scenario.report import scenario_report
 from opcc_model.scenario.scenario import read_scenario
+from opcc_model.terminal import safe_text
 from opcc_model.wording import count
 
 __all__ = ["register", "handle"]
@@ -49,7 +50,7 @@ def handle(args: argparse.Namespace) -> int:
     applied = apply(model, scenario)
     changes = diff(model, applied.model)
     report = scenario_report(scenario, model, applied, changes, area=args.area, check=check, handoffs=handoffs)
-    print(report.to_json() if args.format == "json" else report.to_text(verbose=args.verbose), end="")
+    print(report.to_json() if args.format == "json" else safe_text(report.to_text(verbose=args.verbose)), end="")
     if args.out:
         maps = changed_maps(model, applied.model, changes, area=args.area)
         result = write_sources(highlighted_maps(applied.model, maps), args.out)

@@ -32,14 +32,17 @@ def handle(args: argparse.Namespace) -> int:
     """Load the model, its plans and settings, build the site, and name its home page on stderr."""
     from opcc_model.render.noop import Stamp
 
-    stamp = Stamp(args.path, args.out, "site", [args.area, chosen_date(args)])
+    day = chosen_date(args, announce=False)  # announced once the model has loaded (a missing folder says only that)
+    stamp = Stamp(args.path, args.out, "site", [args.area, day])
     if stamp.current():
         info(f"nothing changed: the site in {args.out} is up to date")
         return EXIT_OK
     model = load(args.path)
     plans = load_plans(args.path, model)
     settings = load_settings(args.path)
-    out = build_site(model, args.out, area=args.area, settings=settings, plans=plans, on=chosen_date(args))
+    if args.date is None:
+        chosen_date(args)  # print the day the site is judged on
+    out = build_site(model, args.out, area=args.area, settings=settings, plans=plans, on=day)
     stamp.record()
     info(f"wrote {out / 'index.html'}")
     return EXIT_OK

@@ -20,6 +20,7 @@ from opcc_model.plan.checks import check_plan
 from opcc_model.plan.model import Plan
 from opcc_model.queries.index import relative_location
 from opcc_model.queries.rules import CHECKS
+from opcc_model.queries.schemeindex import checking_on
 from opcc_model.queries.table import Cell, Tabular
 from opcc_model.yamlsource import paused_gc
 
@@ -159,6 +160,9 @@ def check(
 ) -> FindingList:
     """Every finding of ``model``: model-wide rules once, per-area rules for ``area`` (default: every area).
 
+    ``on`` is the day date-dependent checks (a temporary arrangement past its ``until``,
+    OPCC-S106) run for; default today. Pass a fixed date for results that do not change.
+
     Severities follow ``settings`` (see :func:`opcc_model.config.load_settings`). A waiver
     in an area silences the finding of that area whose code matches and whose first
     subject is the waiver's subject; it stays in the list with ``waived=True`` and the
@@ -175,8 +179,9 @@ def check(
     """
     chosen = _areas(model, area)
     try:
-        with paused_gc():  # tens of thousands of findings and no cycles: a collection would only walk the model
-            found = _check(model, chosen, settings or Settings(), plans, on or datetime.date.today())
+        day = on or datetime.date.today()
+        with paused_gc(), checking_on(day):  # tens of thousands of findings and no cycles: a collection would only walk the model
+            found = _check(model, chosen, settings or Settings(), plans, day)
     except (KeyError, NotFound):
         validate(model)  # a model built in code with a dangling id: the loader's located errors, not a KeyError
         raise

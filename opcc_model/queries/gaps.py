@@ -14,6 +14,7 @@ from opcc_model.findings import Finding
 from opcc_model.graph import consumers, producers
 from opcc_model.model import Model
 from opcc_model.queries.index import (
+    scope_of,
     children,
     code_activities,
     code_order,
@@ -130,7 +131,7 @@ def undelivered_capabilities(model: Model, area: str, /) -> Iterator[Finding]:
     """
     boundary = model.boundary(area)
     resolved = resolved_allocations(model, area)
-    delivered = delivered_codes(model, boundary.jurisdiction)
+    delivered = delivered_codes(model, scope_of(model, area))
     codes = {c.code: c for c in model.codes}
 
     def undelivered_commissioner(code: str | None) -> bool:

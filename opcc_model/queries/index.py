@@ -27,6 +27,7 @@ __all__ = [
     "leaves",
     "in_scope",
     "scoped_activities",
+    "scope_of",
     "code_activities",
     "code_sides",
     "resolved_allocations",
@@ -78,11 +79,40 @@ def in_scope(activity: Activity, jurisdiction: str | None) -> bool:
     return activity.applies_in(jurisdiction)
 
 
+def scope_of(model: Model, area: str, /) -> str:
+    """The scope of ``area``'s findings: its jurisdiction, and the area itself when some process is area-scoped.
+
+    Per-area results are computed once per scope, so a model with no area-scoped process
+    computes them once per jurisdiction, as before.
+
+    >>> import opcc_model
+    >>> scope_of(opcc_model.load(opcc_model.reference_root()), "example-wales")
+    'wales'
+    """
+
+    def build(m: Model) -> bool:
+        return any(p.areas for p in m.processes)
+
+    jurisdiction = model.boundary(area).jurisdiction
+    return f"{jurisdiction}@{area}" if model.memo("q:area-scoped", build) else jurisdiction
+
+
 def scoped_activities(model: Model, jurisdiction: str | None, /) -> tuple[Activity, ...]:
-    """The activities that apply in ``jurisdiction`` (all of them for ``None``), in file order."""
-    return model.memo(
-        f"q:scoped:{jurisdiction}", lambda m: tuple(a for a in m.activities if in_scope(a, jurisdiction))
-    )
+    """The activities that apply in ``jurisdiction`` (all of them for ``None``), in file order.
+
+    ``jurisdiction`` may be a scope from :func:`scope_of` (``"england@area"``): then the
+    activities of processes scoped to other areas are left out.
+    """
+
+    def build(m: Model) -> tuple[Activity, ...]:
+        place, _, area = (jurisdiction or "").partition("@")
+        if not area:
+            return tuple(a for a in m.activities if in_scope(a, jurisdiction))
+        return tuple(
+            a for p in m.processes if not p.areas or area in p.areas for a in p.activities if in_scope(a, place)
+        )
+
+    return model.memo(f"q:scoped:{jurisdiction}", build)
 
 
 def code_activities(model: Model, jurisdiction: str | None, /) -> dict[str, tuple[str, ...]]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from opcc_model.findings import Finding
 from opcc_model.model import PRINCIPAL_SIDES, Model
 from opcc_model.queries.index import (
+    scope_of,
     accountable_side,
     allocation_of,
     code_sides,
@@ -106,7 +107,7 @@ def shared_accountability(model: Model, area: str, /) -> Iterator[Finding]:
     (set-budget) and the chief constable (plan-budget) are accountable for 'Finance' (2.3)."
     """
     boundary = model.boundary(area)
-    for code, ours, theirs in _shared_codes(model, boundary.jurisdiction):
+    for code, ours, theirs in _shared_codes(model, scope_of(model, area)):
         allocation = allocation_of(model, area, code)
         if allocation is not None and allocation.holder == "joint":
             continue
@@ -133,7 +134,8 @@ def side_mismatches(model: Model, area: str, /) -> Iterator[Finding]:
 
     Codes held ``joint``, by the oversight side (the Panel's own powers) or by nobody
     (that is OPCC-G102) do not fire, nor do activities a partner, the panel or the public
-    is accountable for. Why it matters: the process
+    is accountable for, nor the commissioner's activities on a code the Chief Constable holds
+    by ``relation: consent`` (giving or refusing the consent is the commissioner's part of it). Why it matters: the process
     map and the area's boundary disagree about who answers for the work.
 
     Fix: change the activity's ``accountable``, map it to the right code, or change the
@@ -144,9 +146,11 @@ def side_mismatches(model: Model, area: str, /) -> Iterator[Finding]:
     constable's, but the area gives 'Budget' (1.2) to the commissioner."
     """
     boundary = model.boundary(area)
-    for code, sides in code_sides(model, boundary.jurisdiction).items():
+    for code, sides in code_sides(model, scope_of(model, area)).items():
         allocation = allocation_of(model, area, code)
         if allocation is None or allocation.holder not in PRINCIPAL_SIDES:
+            continue
+        if allocation.relation == "consent":  # the commissioner's activity on a consent line is the consenting itself
             continue
         for activity_id in sides.get(other_principal(allocation.holder), ()):  # type: ignore[call-overload]
             yield finding(
@@ -181,39 +185,69 @@ def _splits(model: Model, jurisdiction: str | None) -> tuple[tuple[str, str, str
 @check_rule(
     "OPCC-O104",
     "warning",
-    "an activity is accountable on one side and responsible on the other, and the area records no delegation for its PAG code",
+    "an activity is accountable on one side and responsible on the other, and the area records no consent or arrangement for its code",
     scope="area",
 )
 def undelegated_splits(model: Model, area: str, /) -> Iterator[Finding]:
-    """Fires for an activity accountable on one principal side with a responsible role on the other, per PAG code without a delegation.
+    """Fires for an activity accountable on one principal side with a responsible role on the other, per code with no recorded arrangement.
 
-    A delegation is an allocation with ``delegated_by:`` (and its ``instrument``, such as
-    a scheme of consent) deciding the code in the area. Activities with no PAG code
-    cannot be checked against an area and do not fire. Why it matters: one corporation
-    sole doing work the other answers for needs a recorded delegation (PRSR 2011 s.18,
-    the scheme of consent), or accountability is blurred.
+    An arrangement is, for the code in the area: a *consent* (``relation: consent`` on the
+    allocation deciding it: the Chief Constable exercising their own function with the
+    commissioner's consent), a joint holding, or a delegation or ladder tier naming one of the
+    responsible roles. Activities with no code cannot be checked against an area and do not
+    fire. Why it matters: one corporation sole doing work the other answers for needs a recorded
+    basis, or accountability is blurred. Legal basis: PRSR 2011 Sch 2 (consents) and the
+    scheme of consent (FMCP 2018 s.5). Until format 2 this finding asked for a *delegation*
+    (``delegated_by: commissioner``); the Chief Constable and force staff appear to be within
+    PRSR 2011 s.18(6) (LAW.md §1), so published schemes record these arrangements as consents,
+    and so does this check.
 
-    Fix: record the delegation on the allocation (``delegated_by: commissioner,
-    instrument: Scheme of Consent 4.2``), or move the responsibility; or waive it:
-    ``{finding: OPCC-O104, subject: <activity id>, reason: ...}``.
+    Fix: record the consent on the allocation (``holder: chief-constable, relation: consent,
+    consent_by: pcc, instrument: Scheme of Consent 4.2``), or move the responsibility; or waive
+    it: ``{finding: OPCC-O104, subject: <activity id>, reason: ...}``.
 
     Example: ``audit-accounts`` accountable ``pcc``, responsible ``[cc]``, mapped to
-    ``"2.3"`` with no ``delegated_by`` gives "In Example Force Area the chief constable
-    does 'Audit accounts' (audit-accounts) for the commissioner, but no delegation of
+    ``"2.3"`` with no consent gives "In Example Force Area the chief constable does 'Audit
+    accounts' (audit-accounts) for the commissioner, but no consent or arrangement for
     'Finance' (2.3) is recorded."
     """
     boundary = model.boundary(area)
-    for activity_id, code, doer in _splits(model, boundary.jurisdiction):
+    named = _arranged_people(model, area)
+    for activity_id, code, doer in _splits(model, scope_of(model, area)):
         allocation = allocation_of(model, area, code)
-        if allocation is not None and allocation.delegated_by is not None:
+        if allocation is not None and (allocation.relation == "consent" or allocation.holder == "joint"):
+            continue
+        responsible = model.activity(activity_id).responsible
+        if any(person in named.get(prefix, ()) for prefix in _prefixes(code) for person in responsible):
             continue
         yield finding(
             "OPCC-O104",
             [activity_id, code],
             f"In {boundary.name}, {_SIDE_NAMES[doer]} does {label(model, 'activity', activity_id)} for "
-            f"{_SIDE_NAMES[other_principal(doer)]}, but no delegation of {label(model, 'code', code)} is recorded.",
+            f"{_SIDE_NAMES[other_principal(doer)]}, but no consent or arrangement for {label(model, 'code', code)} is recorded.",
             where(model, "allocation", f"{area}/{allocation.pag}")
             if allocation
             else where(model, "activity", activity_id, "responsible"),
             area,
         )
+
+
+def _prefixes(code: str) -> list[str]:
+    """``"1.3.2"`` → ``["1", "1.3", "1.3.2"]``."""
+    parts = code.split(".")
+    return [".".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _arranged_people(model: Model, area: str) -> dict[str, set[str]]:
+    """For each code of the area's delegations and ladders, the roles they name as delegates or deciders."""
+
+    def build(m: Model) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        boundary = m.boundary(area)
+        for delegation in boundary.delegations:
+            found.setdefault(delegation.pag, set()).add(delegation.to)
+        for ladder in boundary.ladders:
+            found.setdefault(ladder.pag, set()).update(t.decides for t in ladder.tiers)
+        return found
+
+    return model.memo(f"q:arranged:{area}", build)

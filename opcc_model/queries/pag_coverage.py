@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from opcc_model.model import Model
-from opcc_model.queries.index import children, code_activities, code_order, resolved_allocations, undecided_codes
+from opcc_model.queries.index import children, code_activities, code_order, resolved_allocations, scope_of, undecided_codes
 from opcc_model.queries.table import Cell, QueryResult
 
 __all__ = ["coverage", "COVERAGE_COLUMNS", "code_sort_key"]
@@ -47,7 +47,7 @@ def coverage(model: Model, /, *, area: str) -> QueryResult:
     boundary = model.boundary(area)
     resolved = resolved_allocations(model, area)
     undecided = undecided_codes(model, area)
-    mapped = code_activities(model, boundary.jurisdiction)
+    mapped = code_activities(model, scope_of(model, area))
     kids = children(model)
     tallies: dict[str, Counter[str]] = {}
     for code in reversed(code_order(model)):  # children before parents

@@ -21,15 +21,14 @@ True
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 import textwrap
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, Union, runtime_checkable
 
+from opcc_model import spreadsheet
 from opcc_model.errors import OpccError
 
 __all__ = ["Cell", "Result", "Summarised", "Tabular", "QueryResult", "csv_text", "html_table", "require_pandas", "text_table"]
@@ -67,18 +66,20 @@ def html_table(columns: Sequence[str], rows: Sequence[Sequence[Cell]], *, captio
 
 
 def csv_text(columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
-    """CSV with a header line; lists of ids are space-separated. Every CSV of the project is written here.
+    """CSV with a header line; lists of ids are space-separated. Every CSV of the project is written here,
+    through :func:`opcc_model.spreadsheet.csv_text`: a cell a spreadsheet would run as a formula is text.
 
     >>> print(csv_text(["id", "artifacts"], [["a", ("x", "y")], ["b", None]]), end="")
     id,artifacts
     a,x y
     b,
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([_text(c) for c in row] for row in rows)
-    return out.getvalue()
+    return spreadsheet.csv_text(columns, [[_csv_value(c) for c in row] for row in rows])
+
+
+def _csv_value(cell: Cell) -> str | int:
+    """A cell for :func:`opcc_model.spreadsheet.csv_text`: numbers stay numbers, the rest as text."""
+    return cell if isinstance(cell, int) and not isinstance(cell, bool) else _text(cell)
 
 
 def require_pandas() -> Any:

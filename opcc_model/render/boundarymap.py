@@ -1,4 +1,4 @@
-"""The boundary map of an area: the PAG tree coloured by holder, delegations marked, findings flagged on their codes.
+"""The boundary map of an area: the glossary tree coloured by holder, consents and delegations marked distinctly, findings flagged.
 
 >>> import opcc_model
 >>> g = boundary_map(opcc_model.load(opcc_model.example_root("minimal")), "example-area")
@@ -14,6 +14,7 @@ import graphviz
 
 from opcc_model.findings import Finding
 from opcc_model.model import Model
+from opcc_model.scheme import Delegation
 from opcc_model.render.draw import HIGHLIGHT_LEGEND, HIGHLIGHT_STYLE, HOLDER_STYLE, legend, navigation, new_digraph, node_id, text_label
 from opcc_model.render.escape import dot_text
 from opcc_model.render.links import href_for
@@ -25,7 +26,8 @@ FINDING_COLOUR = "#d62728"
 BOUNDARY_LEGEND = (
     ("■", "purple: commissioner · blue: chief constable · yellow: joint · orange: oversight (Panel)"),
     ("□", "white, red dashed border: unallocated"),
-    ("↪", "delegated (dashed border): delegated by, instrument"),
+    ("✓", "consent (dashed border): the Chief Constable acts with the consent of, instrument"),
+    ("↪", "delegated (dotted border): exercised for the body by, instrument"),
     ("⚠", "finding on this code (thick red border)"),
 )
 
@@ -69,15 +71,21 @@ def boundary_map(
     )
     navigation(graph, [("⌂ Value chain", href_for("value-chain", page_suffix=page_suffix))])
     known = {c.code for c in model.codes}
+    delegated: dict[str, list[Delegation]] = {}
+    for delegation in boundary.delegations:
+        delegated.setdefault(delegation.pag, []).append(delegation)
     for code in sorted(model.codes, key=lambda c: tuple(int(p) for p in c.code.split("."))):
         allocation = boundary.allocation_for(code.code)
         holder = allocation.holder if allocation else None
         fill, line, text = HOLDER_STYLE[holder]
         details = [text + (f": {allocation.arrangement}" if allocation and allocation.arrangement else "")]
         attrs = {"fillcolor": fill, "color": line, "style": "filled", "shape": "box", "id": f"code-{code.code}"}
-        if allocation and allocation.delegated_by:
-            details.append(f"↪ delegated by {allocation.delegated_by}" + (f" ({allocation.instrument})" if allocation.instrument else ""))
+        if allocation and allocation.relation == "consent" and allocation.pag == code.code:
+            details.append(f"✓ consent of {allocation.consent_by or '?'}" + (f" ({allocation.instrument})" if allocation.instrument else ""))
             attrs["style"] = "filled,dashed"
+        for delegation in delegated.get(code.code, ()):
+            details.append(f"↪ delegated to {delegation.to}" + (f" ({delegation.instrument})" if delegation.instrument else ""))
+            attrs["style"] = "filled,dotted"
         if holder is None:
             attrs["style"] = "filled,dashed"
         found = sorted(flagged.get(code.code, ()), key=lambda f: (f.code, f.message))

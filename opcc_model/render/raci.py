@@ -66,6 +66,8 @@ class RaciMatrix(Tabular):
     def to_csv(self) -> str:
         """The matrix as CSV (``\\n`` line ends), a header of role ids then one line per activity.
 
+        Cells a spreadsheet would run as formulas are written as text (:mod:`opcc_model.spreadsheet`).
+
         >>> print(RaciMatrix("t", ("pcc",), ("PCC",), (RaciRow("p", "a", "Do, it", ("A",)),)).to_csv(), end="")
         process,activity,name,pcc
         p,a,"Do, it",A

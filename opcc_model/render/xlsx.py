@@ -28,10 +28,12 @@ def _openpyxl():  # type: ignore[no-untyped-def]
 def table_to_xlsx(title: str, header: Sequence[Sequence[str]], rows: Sequence[Sequence[str]], /) -> bytes:
     """One sheet: bold ``header`` lines, then ``rows``, the top frozen; the same table gives the same bytes.
 
-    >>> data = table_to_xlsx("T", [["a", "b"]], [["1", "x\\x00y"]])
+    Every cell is typed as a string, so a name like ``=HYPERLINK(...)`` is text, never a formula.
+
+    >>> data = table_to_xlsx("T", [["a", "b"]], [["1", "x\\x00y"], ["=1+1", "#N/A"]])
     >>> import openpyxl, io
-    >>> [[c.value for c in r] for r in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows()]
-    [['a', 'b'], ['1', 'xy']]
+    >>> [[(c.value, c.data_type) for c in r] for r in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows()]
+    [[('a', 's'), ('b', 's')], [('1', 's'), ('xy', 's')], [('=1+1', 's'), ('#N/A', 's')]]
     """
     openpyxl, ExcelWriter = _openpyxl()
     from openpyxl.styles import Font
@@ -45,6 +47,10 @@ def table_to_xlsx(title: str, header: Sequence[Sequence[str]], rows: Sequence[Se
             cell.font = Font(bold=True)
     for row in rows:
         sheet.append([xml_clean(v) for v in row])
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl makes "=..." a formula and "#N/A" an error: text is text
     sheet.freeze_panes = sheet.cell(row=len(header) + 1, column=4)
     workbook.properties.title = xml_clean(title)
     workbook.properties.creator = "opcc-model"

@@ -28,6 +28,7 @@ from opcc_model.scenario.ops import (
     AddActivity,
     AddProcess,
     MergeAreas,
+    AmendScheme,
     MoveAllocation,
     Reassign,
     RemoveActivity,
@@ -43,6 +44,7 @@ __all__ = ["Applied", "apply", "apply_operation"]
 
 _HANDLERS: dict[type, Callable[[Model, Any], Step]] = {
     MoveAllocation: boundaries.move_allocation,
+    AmendScheme: boundaries.amend_scheme,
     MergeAreas: boundaries.merge_areas,
     Reassign: raci.reassign,
     ReplaceRole: raci.replace_role,

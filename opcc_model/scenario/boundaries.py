@@ -11,10 +11,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pydantic import ValidationError
 
 from opcc_model.model import Allocation, Boundary, Model
-from opcc_model.scenario.ops import MergeAreas, MoveAllocation
+from opcc_model.scenario.ops import AmendScheme, MergeAreas, MoveAllocation
 from opcc_model.scenario.step import Conflict, Problem, Step, code_key, describe_holder
 
 __all__ = ["move_allocation", "merge_areas"]
@@ -41,8 +43,8 @@ def move_allocation(model: Model, op: MoveAllocation, /) -> Step:
         raise Problem(f"PAG code \"{op.pag}\" is not in the glossary", "pag")
     try:
         line = Allocation(
-            pag=op.pag, holder=op.holder, arrangement=op.arrangement,
-            delegated_by=op.delegated_by, instrument=op.instrument,
+            pag=op.pag, holder=op.holder, relation=op.relation, consent_by=op.consent_by,
+            arrangement=op.arrangement, forum=op.forum, delegated_by=op.delegated_by, instrument=op.instrument,  # type: ignore[arg-type]  # a string names the document
         )
     except ValidationError as exc:
         raise Problem(str(exc.errors()[0]["msg"]).removeprefix("Value error, "), "holder") from None
@@ -129,3 +131,43 @@ def merge_areas(model: Model, op: MergeAreas, /) -> Step:
         conflicts=tuple(conflicts),
         placed=(f"area:{op.into.area}",),
     )
+
+
+def amend_scheme(model: Model, op: AmendScheme, /) -> Step:
+    """Set ``op.area``'s body and deputy, add its delegations, and add or replace its ladders (one per code)."""
+    boundary = _boundary(model, op.area, "area")
+    update: dict[str, object] = {}
+    notes: list[str] = []
+    if op.body is not None:
+        update["body"] = op.body
+        notes.append(f"{op.area}: the local policing body is now a {op.body}")
+    if op.deputy is not None:
+        update["deputy"] = op.deputy
+    if op.delegations:
+        update["delegations"] = (*boundary.delegations, *op.delegations)
+        notes.append(f"{op.area}: {len(op.delegations)} delegation(s) added")
+    if op.ladders:
+        # a new ladder with a start date ends the old one the day before (the register keeps its history)
+        starts = {lad.pag: lad.from_date for lad in op.ladders}
+        replaced = set(starts)
+        kept = []
+        for old in boundary.ladders:
+            start = starts.get(old.pag)
+            if old.pag not in starts:
+                kept.append(old)
+            elif start is not None:
+                kept.append(old.model_copy(update={"until": start - timedelta(days=1)}))
+        update["ladders"] = (*kept, *op.ladders)
+        notes.append(f"{op.area}: ladder(s) on {', '.join(sorted(replaced))} set")
+    try:
+        amended = Boundary.model_validate({**boundary.model_dump(mode="json", by_alias=True, exclude_unset=True),
+                                           **{k: _plain(v) for k, v in update.items()}})
+    except ValidationError as exc:
+        raise Problem(str(exc.errors()[0]["msg"]).removeprefix("Value error, "), "body") from None
+    return Step(model=_replace_boundary(model, amended), notes=tuple(notes))
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, tuple):
+        return [v.model_dump(mode="json", by_alias=True, exclude_unset=True) if hasattr(v, "model_dump") else v for v in value]
+    return value

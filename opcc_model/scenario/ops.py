@@ -12,11 +12,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from opcc_model.boundary import Body
 from opcc_model.model import Activity, Holder, Jurisdiction, PagCodeStr, Process, Side, Slug
+from opcc_model.scheme import Delegation, Ladder
 
 __all__ = [
     "Letter",
     "MoveAllocation",
+    "AmendScheme",
     "Reassign",
     "NewRole",
     "ReplaceRole",
@@ -54,11 +57,17 @@ class MoveAllocation(_Op):
     pag: PagCodeStr
     """The PAG code whose subtree moves."""
     holder: Holder
-    """The new holder: commissioner, chief-constable, joint, oversight or undecided."""
+    """The new holder: commissioner, chief-constable, joint or oversight."""
+    relation: Literal["reserved", "own", "consent"] | None = None
+    """How the new holder holds it (``consent`` for the Chief Constable with the commissioner's consent)."""
+    consent_by: Slug | None = None
+    """For ``relation: consent``: the consenting role (or ``commissioner``)."""
     arrangement: str | None = None
-    """The joint arrangement (required when the new holder is joint)."""
+    """The joint arrangement (required when the new holder is joint, unless a forum is given)."""
+    forum: str | None = None
+    """The forum of a joint holding (a joint board)."""
     delegated_by: Holder | None = None
-    """When the new holder acts by delegation or consent: the holder it comes from."""
+    """Deprecated: ``delegated_by: commissioner`` on the chief constable is read as a consent."""
     instrument: str | None = None
     """The instrument that makes the new allocation."""
     keep_more_specific: bool = False
@@ -227,8 +236,30 @@ class MergeAreas(_Op):
     """The merged area: its id, name and (when the two differ) jurisdiction."""
 
 
+class AmendScheme(_Op):
+    """Change an area's scheme: the kind of body, the deputy, delegations and ladders added (a ladder replaces one on the same code).
+
+    >>> AmendScheme(area="a", body="mayor").delegations
+    ()
+    """
+
+    op: Literal["amend-scheme"] = "amend-scheme"
+    """The operation: this value selects the operation's other keys."""
+    area: Slug
+    """The area whose scheme changes."""
+    body: Body | None = None
+    """The new kind of local policing body (pcc, mayor, mopac, board); a Welsh area cannot become mayoral."""
+    deputy: Slug | None = None
+    """The role that becomes the area's deputy."""
+    delegations: tuple[Delegation, ...] = ()
+    """Delegations added to the area's scheme."""
+    ladders: tuple[Ladder, ...] = ()
+    """Ladders added; one on a code that already has a ladder replaces it (from its ``from`` date, if given)."""
+
+
 Operation = Annotated[
     MoveAllocation
+    | AmendScheme
     | Reassign
     | ReplaceRole
     | AddProcess
@@ -244,6 +275,7 @@ Operation = Annotated[
 
 OPERATION_TYPES: tuple[type[_Op], ...] = (
     MoveAllocation,
+    AmendScheme,
     Reassign,
     ReplaceRole,
     AddProcess,

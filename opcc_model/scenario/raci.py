@@ -153,6 +153,8 @@ def replace_role(model: Model, op: ReplaceRole, /) -> Step:
         for b in result.boundaries
     )
     duties = tuple(d.model_copy(update={"holder": op.by}) if d.holder == op.role else d for d in result.duties)
+    if not op.keep:  # the scheme's delegations, ladders, decisions and consents follow the role
+        boundaries = tuple(b.with_role_renamed(op.role, op.by) for b in boundaries)
     result = result.model_copy(update={"boundaries": boundaries, "duties": duties})
     note = f"{moved} RACI entr{'y' if moved == 1 else 'ies'} moved from '{op.role}' to '{op.by}'"
     return Step(model=result, notes=(note,), placed=tuple(f"role:{r.id}" for r in added))

@@ -117,7 +117,7 @@ def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
     Traceback (most recent call last):
     ...
     opcc_model.scenario.errors.ScenarioLoadError: 1 error reading the scenario:
-    s.yaml:3:10: operations[0]: expected op one of 'move-allocation', 'reassign', 'replace-role', 'add-process', 'remove-process', 'replace-process', 'add-activity', 'remove-activity', 'replace-activity', 'merge-areas', found op: 'move-alocation' (did you mean 'move-allocation'?)
+    s.yaml:3:10: operations[0]: expected op one of 'move-allocation', 'amend-scheme', 'reassign', 'replace-role', 'add-process', 'remove-process', 'replace-process', 'add-activity', 'remove-activity', 'replace-activity', 'merge-areas', found op: 'move-alocation' (did you mean 'move-allocation'?)
     """
     try:
         data = parse_text(text, file)

@@ -96,19 +96,20 @@ _HOLDERS = {
 def describe_holder(allocation: Allocation | None) -> str:
     """Say who holds an allocation, in words.
 
-    >>> describe_holder(Allocation(pag="2", holder="chief-constable", delegated_by="commissioner"))
-    'the Chief Constable (delegated by the Commissioner)'
+    >>> describe_holder(Allocation(pag="2", holder="chief-constable", relation="consent", consent_by="pcc"))
+    'the Chief Constable (with the consent of pcc)'
     >>> describe_holder(None)
     'no one'
     """
     if allocation is None:
         return "no one"
     if allocation.holder == "joint":
-        text = f"both jointly ({allocation.arrangement})"
+        text = f"both jointly ({allocation.arrangement or allocation.forum})"
     else:
         text = _HOLDERS[allocation.holder]
-    if allocation.delegated_by:
-        text += f" (delegated by {_HOLDERS.get(allocation.delegated_by, allocation.delegated_by)}"
+    if allocation.relation == "consent":
+        by = allocation.consent_by or "nobody named"
+        text += f" (with the consent of {_HOLDERS.get(by, by)}"
         text += f" under {allocation.instrument})" if allocation.instrument else ")"
     return text
 

@@ -51,7 +51,11 @@ def test_the_modelines_resolve_in_a_built_wheel(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    yaml_files = [n for n in names if n.endswith((".yaml", ".yml")) and not n.endswith(".yamllint.yaml")]
+    # opcc_model/statute/ holds the library's own statutory lists (package data it reads, not a file users edit)
+    yaml_files = [
+        n for n in names
+        if n.endswith((".yaml", ".yml")) and not n.endswith(".yamllint.yaml") and not n.startswith("opcc_model/statute/")
+    ]
     assert len(yaml_files) == len(_shipped()), "every shipped YAML file is in the wheel"
     for name in yaml_files:
         first = zipfile.ZipFile(wheel).read(name).decode("utf-8").splitlines()[0]

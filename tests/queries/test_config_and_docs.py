@@ -45,7 +45,7 @@ def test_docs_findings_md_is_generated_from_the_rules() -> None:
 def test_every_code_is_documented_with_when_why_fix_and_example() -> None:
     import opcc_model.queries  # noqa: F401
 
-    families = {"G": range(101, 106), "O": range(101, 105), "D": range(101, 105), "P": range(101, 106), "L": range(101, 108)}
+    families = {"G": range(101, 106), "O": range(101, 105), "D": range(101, 105), "P": range(101, 106), "L": range(101, 108), "S": range(101, 111)}
     expected = {f"OPCC-{family}{number}" for family, numbers in families.items() for number in numbers}
     assert expected <= set(RULES), sorted(expected - set(RULES))
     for code, registered in RULES.items():

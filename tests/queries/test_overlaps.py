@@ -61,9 +61,16 @@ def test_o104_fires_for_a_split_without_a_delegation(model: Model) -> None:
     assert found(planted, "OPCC-O104", area="north") == [("north", ("set-budget", "1.2"))]
 
 
-def test_o104_is_silenced_by_a_delegation_of_the_code(model: Model) -> None:
+def test_o104_is_silenced_by_a_consent_of_the_code(model: Model) -> None:
     planted = with_activity(model, "set-budget", responsible=("cc",))
-    delegated = (*ALLOCATIONS, Allocation(pag="1.2", holder="commissioner", delegated_by="chief-constable", instrument="Scheme of Consent 4.2"))
-    planted = with_boundary(planted, "north", allocations=delegated)
+    consented = (*ALLOCATIONS, Allocation(pag="1.2", holder="chief-constable", relation="consent", consent_by="pcc", instrument="Scheme of Consent 4.2"))
+    planted = with_boundary(planted, "north", allocations=consented)
     assert found(planted, "OPCC-O104", area="north") == []
     assert found(planted, "OPCC-O104", area="gwent") == [("gwent", ("set-budget", "1.2"))]
+
+
+def test_o104_is_not_silenced_by_a_format_1_delegation_the_other_way(model: Model) -> None:
+    # format 1's delegated_by on a commissioner line is no consent: the finding stays
+    planted = with_activity(model, "set-budget", responsible=("cc",))
+    old = (*ALLOCATIONS, Allocation(pag="1.2", holder="commissioner", delegated_by="chief-constable"))
+    assert found(with_boundary(planted, "north", allocations=old), "OPCC-O104", area="north") == [("north", ("set-budget", "1.2"))]

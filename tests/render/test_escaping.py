@@ -12,8 +12,10 @@ from opcc_model.render.backend import layout
 from opcc_model.render.escape import clean, mermaid_text
 from opcc_model.render.mermaid import process_mermaid
 from opcc_model.render.processmap import process_map
+from opcc_model.terminal import first_unsafe
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(lambda t: first_unsafe(t) is None)
+"""Any name a model may hold (names with control or bidi characters are a load error: tests/test_control_characters.py)."""
 
 
 def _model(name: str) -> Model:

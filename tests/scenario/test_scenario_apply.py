@@ -44,7 +44,7 @@ def test_move_allocation_with_delegation_reads_as_a_sentence() -> None:
     assert change.kind == "holder-changed" and change.subject == ("north", "2.3.1")
     assert change.message == (
         "In North Area, accountability for 2.3.1 Custody suites moves from the Chief Constable "
-        "(delegated by the Commissioner under Scheme of Consent 4.2) to the Commissioner."
+        "(with the consent of the Commissioner under Scheme of Consent 4.2) to the Commissioner."
     )
 
 

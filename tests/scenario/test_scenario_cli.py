@@ -28,7 +28,7 @@ def _move_custody(root: Path) -> None:
 
 
 MOVED = ("In North Area, accountability for 2.3 Custody moves from the Chief Constable "
-         "(delegated by the Commissioner under Scheme of Consent 4.2) to the Commissioner.")
+         "(with the consent of the Commissioner under Scheme of Consent 4.2) to the Commissioner.")
 
 
 def test_diff_of_two_roots(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,10 +13,12 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup
 
 from opcc_model.findings import RULES
 from opcc_model.graph import consumers, dependencies, is_cross_boundary, producers
 from opcc_model.plan.model import S7_CONTENTS
+from opcc_model.render.site.scheme import area_ladders, code_names, comparison_svg, scheme_rows
 from opcc_model.render.bounds import diagram_limit
 from opcc_model.render.diagrams import dependency_map_size
 from opcc_model.render.site.context import Site, finding_summary, group_by_code, plan_site
@@ -26,6 +28,7 @@ from opcc_model.render.site.plans import plan_anchor
 from opcc_model.render.site.raci import raci_rows
 from opcc_model.render.site.search import search_index
 from opcc_model.render.summary import SummaryRow, summary_rows
+from opcc_model.terminal import UNSAFE, escape_controls
 
 __all__ = [
     "render_home",
@@ -65,6 +68,18 @@ def _fix_link(context: Any, key: str) -> str | None:
     return None if target is None else relative(context["page"], target)
 
 
+def _printable(value: Any) -> Any:
+    """Every value a page prints, with control and bidi characters written as ``\\xNN`` (then autoescaped).
+
+    >>> str(_printable("a\\x1b[31m\\x00")), _printable(3)
+    ('a\\\\x1b[31m\\\\x00', 3)
+    """
+    if not isinstance(value, str) or not UNSAFE.search(value):
+        return value
+    text = escape_controls(value)
+    return Markup(text) if isinstance(value, Markup) else text
+
+
 @cache
 def environment() -> Environment:
     """The Jinja2 environment of the site: package templates, autoescape on, undefined names are errors."""
@@ -75,6 +90,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_printable,
     )
     env.globals.update(
         link=_link,
@@ -106,7 +122,9 @@ def _summaries(site: Site) -> dict[str, Any]:
 
 def render_home(site: Site, /) -> str:
     """The home page: the value chain, its stages and processes, the headline findings per area, model-wide and per plan."""
-    return _render(site, "home.html", page_path("index"), "OPCC operating model", **_summaries(site))
+    return _render(
+        site, "home.html", page_path("index"), "OPCC operating model", comparison=comparison_svg(site.model), **_summaries(site)
+    )
 
 
 def render_value_chain(site: Site, /) -> str:
@@ -230,7 +248,7 @@ def render_glossary(site: Site, /) -> str:
 
 
 def render_area(site: Site, area: str, /) -> str:
-    """The page of one force area: its boundary, coverage, hand-offs and findings grouped by code."""
+    """The page of one force area: its scheme, ladders, decisions, boundary, coverage, hand-offs and findings."""
     boundary = site.model.boundary(area)
     findings = site.findings.get(area, ())
     return _render(
@@ -242,6 +260,10 @@ def render_area(site: Site, area: str, /) -> str:
         by_code=group_by_code(findings),
         summary=finding_summary(findings),
         tables=site.tables[area],
+        scheme=scheme_rows(site.model, area),
+        ladders=area_ladders(site.model, area),
+        names=code_names(site.model, area),
+        model_codes={c.code for c in site.model.codes},
     )
 
 

@@ -51,6 +51,8 @@ def raci_rows(model: Model, /, *, area: str) -> list[RaciRow]:
     boundary = model.boundary(area)
     rows = []
     for process in model.processes:
+        if process.areas and area not in process.areas:
+            continue  # another area's own process
         for activity in process.activities:
             if not activity.applies_in(boundary.jurisdiction):
                 continue

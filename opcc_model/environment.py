@@ -1,0 +1,81 @@
+"""The ``OPCC_*`` environment variables: each read in one place and checked, with one sentence when wrong.
+
+A wrong value is a user error (:class:`~opcc_model.errors.OpccError`, exit 2), never a traceback.
+
+>>> import os
+>>> os.environ["OPCC_MAX_FILE_MB"] = "abc"
+>>> try:
+...     max_file_bytes()
+... except OpccError as exc:
+...     print(exc)
+OPCC_MAX_FILE_MB must be a whole number of megabytes from 1 to 4096, found 'abc'
+>>> os.environ["OPCC_MAX_FILE_MB"] = "2"; max_file_bytes()
+2097152
+>>> del os.environ["OPCC_MAX_FILE_MB"]; max_file_bytes() == DEFAULT_MAX_FILE_MB * 1024 * 1024
+True
+"""
+
+from __future__ import annotations
+
+import os
+
+from opcc_model.errors import OpccError
+
+__all__ = ["DEFAULT_MAX_FILE_MB", "GRAPHVIZ_CHOICES", "max_file_bytes", "load_workers", "graphviz_choice", "check_environment"]
+
+DEFAULT_MAX_FILE_MB = 64
+"""The largest model file read, in MB, unless ``OPCC_MAX_FILE_MB`` says otherwise."""
+
+GRAPHVIZ_CHOICES = ("wasm", "system")
+"""The values ``OPCC_GRAPHVIZ`` may take (empty: choose the best available)."""
+
+
+def _whole(name: str, default: int, low: int, high: int, unit: str) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
+        raise OpccError(f"{name} must be a whole number of {unit} from {low} to {high}, found {raw[:40]!r}")
+    return int(raw)
+
+
+def max_file_bytes() -> int:
+    """The largest model file read, in bytes (``OPCC_MAX_FILE_MB``, default 64)."""
+    return _whole("OPCC_MAX_FILE_MB", DEFAULT_MAX_FILE_MB, 1, 4096, "megabytes") * 1024 * 1024
+
+
+def load_workers() -> int:
+    """How many processes read changed files in a cached load (``OPCC_LOAD_WORKERS``, default 1).
+
+    >>> load_workers()
+    1
+    """
+    return _whole("OPCC_LOAD_WORKERS", 1, 1, 256, "processes")
+
+
+def graphviz_choice() -> str:
+    """The Graphviz backend forced by ``OPCC_GRAPHVIZ`` (``""``: none forced).
+
+    >>> os.environ["OPCC_GRAPHVIZ"] = "bogus"
+    >>> try:
+    ...     graphviz_choice()
+    ... except OpccError as exc:
+    ...     print(exc)
+    OPCC_GRAPHVIZ must be 'wasm' or 'system' (or unset), found 'bogus'
+    >>> del os.environ["OPCC_GRAPHVIZ"]; graphviz_choice()
+    ''
+    """
+    raw = os.environ.get("OPCC_GRAPHVIZ", "").strip().lower()
+    if raw and raw not in GRAPHVIZ_CHOICES:
+        raise OpccError(f"OPCC_GRAPHVIZ must be 'wasm' or 'system' (or unset), found {raw[:40]!r}")
+    return raw
+
+
+def check_environment() -> None:
+    """Check every ``OPCC_*`` variable that takes a value; the CLI calls this before any command.
+
+    >>> check_environment()
+    """
+    max_file_bytes()
+    load_workers()
+    graphviz_choice()
