@@ -36,8 +36,8 @@ def test_diff_of_two_roots(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     _move_custody(new)
     assert main(["diff", str(FIXTURE), str(new)]) == 0
     assert capsys.readouterr().out == (
-        "1 change, by kind and role:\n  In north, 1 PAG code moves from the Chief Constable (delegated by the "
-        "Commissioner under Scheme of Consent 4.2) to the Commissioner.\n"
+        "1 change, by kind and role:\n  In north, 1 PAG code moves from the Chief Constable (with the consent of "
+        "the Commissioner under Scheme of Consent 4.2) to the Commissioner.\n"
     )
     assert main(["diff", str(FIXTURE), str(new), "-v"]) == 0
     assert capsys.readouterr().out.endswith("Every change:\n  " + MOVED + "\n")
