@@ -92,7 +92,7 @@ def test_text_outputs_escape_free_text(hostile_text: tuple[Path, Path], command:
 
 def test_diff_shows_the_escaped_text(hostile_text: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     before, after = hostile_text
-    assert main(["diff", str(before), str(after)]) == 0
+    assert main(["diff", str(before), str(after), "-v"]) == 0  # the changed text is listed with -v
     assert "PWNED\\x1b]0;owned\\x07\\x00\\u202e" in capsys.readouterr().out
 
 
