@@ -43,7 +43,7 @@ from pydantic import BaseModel, ValidationError
 
 from opcc_model import documents, integrity
 from opcc_model.atomic import write_bytes
-from opcc_model.environment import load_workers, max_file_bytes
+from opcc_model.environment import cache_folder, load_workers, max_file_bytes
 from opcc_model.files import FILE_KINDS
 from opcc_model.loader import load
 from opcc_model.model import Model, Process
@@ -107,12 +107,7 @@ def cache_dir() -> Path | None:
     True
     >>> del os.environ["OPCC_CACHE_DIR"], os.environ["OPCC_NO_CACHE"]
     """
-    if os.environ.get("OPCC_NO_CACHE", "") not in ("", "0"):
-        return None
-    if os.environ.get("OPCC_CACHE_DIR"):
-        return Path(os.environ["OPCC_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "opcc-model"
+    return cache_folder()
 
 
 def cache_file(root: str | os.PathLike[str], /) -> Path | None:

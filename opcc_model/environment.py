@@ -18,10 +18,11 @@ True
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from opcc_model.errors import OpccError
 
-__all__ = ["DEFAULT_MAX_FILE_MB", "GRAPHVIZ_CHOICES", "max_file_bytes", "load_workers", "graphviz_choice", "check_environment"]
+__all__ = ["DEFAULT_MAX_FILE_MB", "GRAPHVIZ_CHOICES", "max_file_bytes", "load_workers", "graphviz_choice", "check_environment", "cache_folder"]
 
 DEFAULT_MAX_FILE_MB = 64
 """The largest model file read, in MB, unless ``OPCC_MAX_FILE_MB`` says otherwise."""
@@ -79,3 +80,21 @@ def check_environment() -> None:
     max_file_bytes()
     load_workers()
     graphviz_choice()
+
+
+def cache_folder() -> Path | None:
+    """The user cache folder of opcc-model (``OPCC_CACHE_DIR``, else the XDG cache), ``None`` under ``OPCC_NO_CACHE``.
+
+    Light on purpose (no model import): the no-op stamps of ``opcc render``/``opcc site`` and
+    the model cache both live under it.
+
+    >>> os.environ["OPCC_CACHE_DIR"] = "/tmp/x"; str(cache_folder())
+    '/tmp/x'
+    >>> del os.environ["OPCC_CACHE_DIR"]
+    """
+    if os.environ.get("OPCC_NO_CACHE", "") not in ("", "0"):
+        return None
+    if os.environ.get("OPCC_CACHE_DIR"):
+        return Path(os.environ["OPCC_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "opcc-model"

