@@ -19,11 +19,26 @@ from opcc_model.scheme import FORMAT, Decision, DefaultRule, Delegation, Ladder,
 from opcc_model.vocabulary import Frozen as _Frozen
 from opcc_model.vocabulary import Holder, Jurisdiction, PagCodeStr, Side, Slug
 
-__all__ = ["Allocation", "Waiver", "Officer", "LocalCode", "Boundary", "Body", "ROLE_KEYS"]
+__all__ = [
+    "Allocation",
+    "Waiver",
+    "Officer",
+    "LocalCode",
+    "CollectiveAccountability",
+    "Boundary",
+    "Body",
+    "COLLECTIVE_BODIES",
+    "ROLE_KEYS",
+]
 
-Body = Literal["pcc", "mayor", "mopac", "board"]
+Body = Literal["pcc", "mayor", "mopac", "board", "leaders"]
 """The kind of local policing body: a PCC (or PFCC), a combined-authority mayor, the Mayor's
-Office for Policing and Crime (London), or a policing and crime board (announced, no statute yet)."""
+Office for Policing and Crime (London), a policing and crime board of council leaders, or (in
+Wales) local government leaders. The last two were announced for 2028 with no statute yet
+(LAW.md section 11): they are scenario assumptions, never law."""
+
+COLLECTIVE_BODIES: frozenset[str] = frozenset({"board", "leaders"})
+"""The kinds of body that decide collectively, so must say who signs and who answers to the Panel."""
 
 
 class Allocation(_Dated):
@@ -141,6 +156,27 @@ class LocalCode(_Frozen):
         return "local"
 
 
+class CollectiveAccountability(_Frozen):
+    """Who answers for a collective body's decisions: who signs them, and who answers to the Police and Crime Panel.
+
+    A PCC is one person: the PCC signs every decision and attends the Panel (PRSR 2011 s.29).
+    A board of council leaders (or the Welsh local government leaders) decides together, so
+    a scheme for one must name both; no statute says who yet (scenario assumptions).
+
+    >>> CollectiveAccountability(signs="board-chair", answers_to_panel="police-and-crime-lead").signs
+    'board-chair'
+    """
+
+    signs: Slug
+    """The role or officer who signs the body's decisions on its behalf (such as the board's chair)."""
+    answers_to_panel: Slug
+    """The role or officer who attends the Police and Crime Panel and answers for the body's decisions."""
+    condition: str | None = None
+    """A condition in words (such as "after a vote of the board")."""
+    source: str | None = None
+    """Where this was read, or the assumption it rests on (with its source)."""
+
+
 _Coded = TypeVar("_Coded", Allocation, Ladder)
 
 
@@ -183,6 +219,8 @@ class Boundary(_Frozen):
     """The kind of local policing body, which decides the statutory delegation limits that apply."""
     deputy: Slug | None = None
     """The role that is the deputy (deputy PCC, deputy mayor for policing and crime), if any."""
+    collective: CollectiveAccountability | None = None
+    """For a collective body (``body: board`` or ``leaders``): who signs its decisions and who answers to the Panel."""
     default: DefaultRule | None = None
     """The scheme's default rule for a function it does not mention."""
     officers: tuple[Officer, ...] = ()
@@ -251,7 +289,10 @@ class Boundary(_Frozen):
 
 
 ROLE_KEYS = frozenset(
-    {"by", "to", "decides", "consulted", "agree", "told", "report_to", "decided_by", "agreed_by", "deputy", "consent_by", "reports_to"}
+    {
+        "by", "to", "decides", "consulted", "agree", "told", "report_to", "decided_by", "agreed_by", "deputy",
+        "consent_by", "reports_to", "signs", "answers_to_panel",
+    }
 )
 """The keys of a boundary file whose values are role (or officer) ids."""
 

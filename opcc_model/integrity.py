@@ -229,6 +229,11 @@ def _scheme_problems(boundary: Boundary, roles: set[str], codes: set[str]) -> It
             )
     if boundary.deputy is not None and boundary.deputy not in people:
         yield ("area", area, ("deputy",)), _unknown("role or officer", boundary.deputy, people, "deputy")
+    if boundary.collective is not None:
+        for field in ("signs", "answers_to_panel"):
+            person = getattr(boundary.collective, field)
+            if person not in people:
+                yield ("area", area, ("collective", field)), _unknown("role or officer", person, people, field)
     for allocation in boundary.allocations:
         who = allocation.consent_by
         if who is not None and who not in ("commissioner", "chief-constable") and who not in people:

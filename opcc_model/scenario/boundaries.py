@@ -19,7 +19,16 @@ from opcc_model.model import Allocation, Boundary, Model
 from opcc_model.scenario.ops import AmendScheme, MergeAreas, MoveAllocation
 from opcc_model.scenario.step import Conflict, Problem, Step, code_key, describe_holder
 
-__all__ = ["move_allocation", "merge_areas"]
+__all__ = ["BODY_WORDS", "move_allocation", "merge_areas", "amend_scheme"]
+
+BODY_WORDS: dict[str, str] = {
+    "pcc": "a PCC",
+    "mayor": "a mayor",
+    "mopac": "the Mayor's Office for Policing and Crime",
+    "board": "a policing and crime board",
+    "leaders": "local government leaders",
+}
+"""Each kind of local policing body (``body:``) in words, for notes and messages."""
 
 
 def _boundary(model: Model, area: str, *fields: str | int) -> Boundary:
@@ -140,9 +149,13 @@ def amend_scheme(model: Model, op: AmendScheme, /) -> Step:
     notes: list[str] = []
     if op.body is not None:
         update["body"] = op.body
-        notes.append(f"{op.area}: the local policing body is now a {op.body}")
-    if op.deputy is not None:
+        notes.append(f"{op.area}: the local policing body is now {BODY_WORDS[op.body]}")
+    if op.deputy is not None or "deputy" in op.model_fields_set:  # deputy: null, written out, removes it
         update["deputy"] = op.deputy
+        if op.deputy is None:
+            notes.append(f"{op.area}: the area has no deputy")
+    if op.collective is not None:
+        update["collective"] = op.collective.model_dump(mode="json", exclude_unset=True)
     if op.delegations:
         update["delegations"] = (*boundary.delegations, *op.delegations)
         notes.append(f"{op.area}: {len(op.delegations)} delegation(s) added")

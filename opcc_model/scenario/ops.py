@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from opcc_model.boundary import Body
+from opcc_model.boundary import Body, CollectiveAccountability
 from opcc_model.model import Activity, Holder, Jurisdiction, PagCodeStr, Process, Side, Slug
 from opcc_model.scheme import Delegation, Ladder
 
@@ -248,9 +248,11 @@ class AmendScheme(_Op):
     area: Slug
     """The area whose scheme changes."""
     body: Body | None = None
-    """The new kind of local policing body (pcc, mayor, mopac, board); a Welsh area cannot become mayoral."""
+    """The new kind of local policing body (pcc, mayor, mopac, board, leaders); a Welsh area cannot become mayoral."""
     deputy: Slug | None = None
-    """The role that becomes the area's deputy."""
+    """The role that becomes the area's deputy; ``deputy: null``, written out, leaves the area with none."""
+    collective: CollectiveAccountability | None = None
+    """For a collective body (board, leaders): who signs its decisions and who answers to the Panel."""
     delegations: tuple[Delegation, ...] = ()
     """Delegations added to the area's scheme."""
     ladders: tuple[Ladder, ...] = ()

@@ -53,3 +53,33 @@ def test_each_shipped_scenario_applies_to_the_reference_model(path: Path) -> Non
     applied = apply(model, read_scenario(path))
     assert list(integrity.check(applied.model)) == []
     assert diff(model, applied.model)
+
+
+@pytest.mark.skipif(not HAS_REFERENCE, reason="the reference model (processes/, pag/) is not on this branch yet")
+def test_the_welsh_scenario_gives_the_welsh_area_to_local_government_leaders_with_explicit_collective_accountability() -> None:
+    model = opcc_model.load(REPO)
+    new = apply(model, read_scenario(REPO / "scenarios" / "welsh-local-government-leaders.yaml")).model
+    assert new.principals()["commissioner"].id == "local-government-leaders"
+    assert {"pcc", "dpcc"}.isdisjoint(r.id for r in new.roles)
+    wales, england = new.boundary("example-wales"), new.boundary("example-england")
+    assert (wales.body, wales.deputy) == ("leaders", None)
+    assert wales.collective is not None
+    assert (wales.collective.signs, wales.collective.answers_to_panel) == ("leaders-policing-chair", "leaders-policing-chair")
+    assert england.body == "pcc"  # only the Welsh scheme changes
+    assert [(a.pag, a.holder) for a in wales.allocations] == [(a.pag, a.holder) for a in model.boundary("example-wales").allocations]
+    on = datetime.date(2028, 6, 1)
+    before = {(f.code, f.subject) for f in opcc_model.check(model, area="example-wales", on=on)}
+    after = [f for f in opcc_model.check(new, area="example-wales", on=on) if (f.code, f.subject) not in before]
+    assert after == []  # a clean result: no finding appears in the Welsh area
+
+
+@pytest.mark.skipif(not HAS_REFERENCE, reason="the reference model (processes/, pag/) is not on this branch yet")
+def test_a_scenario_leaves_an_area_without_a_deputy_only_by_writing_deputy_null() -> None:
+    from scenario_support import ops
+
+    model = opcc_model.load(REPO)
+    assert model.boundary("example-england").deputy == "dpcc"
+    kept = apply(model, ops("{op: amend-scheme, area: example-england, body: board}")).model.boundary("example-england")
+    cleared = apply(model, ops("{op: amend-scheme, area: example-england, deputy: null}")).model.boundary("example-england")
+    assert (kept.body, kept.deputy) == ("board", "dpcc")
+    assert cleared.deputy is None
