@@ -84,6 +84,7 @@ __all__ = [
     "read_scenario",
     "reference_root",
     "scenario_report",
+    "transfer_findings",
     "upstream",
     "validate",
     "who_decides",
@@ -153,6 +154,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "ScenarioLoadError": ("opcc_model.scenario", "ScenarioLoadError"),
     "ScenarioReport": ("opcc_model.scenario", "ScenarioReport"),
     "scenario_report": ("opcc_model.scenario", "scenario_report"),
+    "transfer_findings": ("opcc_model.scenario", "transfer_findings"),
     "Applied": ("opcc_model.scenario", "Applied"),
     "Change": ("opcc_model.scenario", "Change"),
     "ModelDiff": ("opcc_model.scenario", "ModelDiff"),
@@ -224,6 +226,7 @@ if TYPE_CHECKING:  # type checkers and editors see every public name, typed
         ScenarioReport,
         read_scenario,
         scenario_report,
+        transfer_findings,
     )
     from opcc_model.scenario import apply as apply_scenario
     from opcc_model.scenario import diff

@@ -27,6 +27,7 @@ __all__ = [
     "CollectiveAccountability",
     "Boundary",
     "Body",
+    "BODY_WORDS",
     "COLLECTIVE_BODIES",
     "ROLE_KEYS",
 ]
@@ -36,6 +37,15 @@ Body = Literal["pcc", "mayor", "mopac", "board", "leaders"]
 Office for Policing and Crime (London), a policing and crime board of council leaders, or (in
 Wales) local government leaders. The last two were announced for 2028 with no statute yet
 (LAW.md section 11): they are scenario assumptions, never law."""
+
+BODY_WORDS: dict[str, str] = {
+    "pcc": "a PCC",
+    "mayor": "a mayor",
+    "mopac": "the Mayor's Office for Policing and Crime",
+    "board": "a policing and crime board",
+    "leaders": "local government leaders",
+}
+"""Each kind of local policing body (``body:``) in words, for notes and messages."""
 
 COLLECTIVE_BODIES: frozenset[str] = frozenset({"board", "leaders"})
 """The kinds of body that decide collectively, so must say who signs and who answers to the Panel."""

@@ -15,6 +15,7 @@ from opcc_model.queries import register as _register  # noqa: F401  (registers O
 from opcc_model.queries import schemechains as _schemechains  # noqa: F401  (registers OPCC-S103-S106)
 from opcc_model.queries import schemes as _schemes  # noqa: F401  (registers OPCC-S101, S102, S107, S108, S110)
 from opcc_model.queries import timetable as _timetable  # noqa: F401  (registers OPCC-L104, L105)
+from opcc_model.queries import transfer as _transfer  # noqa: F401  (registers OPCC-T101-T104)
 from opcc_model.queries.checking import FindingList, at_or_above, check
 from opcc_model.queries.decides import WhoDecides, who_decides
 from opcc_model.queries.pag_coverage import coverage

@@ -15,6 +15,7 @@ from opcc_model.scenario.ops import OPERATION_TYPES, Operation
 from opcc_model.scenario.report import ScenarioReport, scenario_report
 from opcc_model.scenario.scenario import Scenario, parse_scenario, read_scenario
 from opcc_model.scenario.step import Conflict
+from opcc_model.scenario.transfer import transfer_findings, transfer_of
 
 __all__ = [
     "Applied",
@@ -34,4 +35,6 @@ __all__ = [
     "diff",
     "parse_scenario",
     "read_scenario",
+    "transfer_findings",
+    "transfer_of",
 ]

@@ -15,20 +15,13 @@ from datetime import timedelta
 
 from pydantic import ValidationError
 
+from opcc_model.boundary import BODY_WORDS
 from opcc_model.model import Allocation, Boundary, Model
 from opcc_model.scenario.ops import AmendScheme, MergeAreas, MoveAllocation
+from opcc_model.scheme import Delegation
 from opcc_model.scenario.step import Conflict, Problem, Step, code_key, describe_holder
 
-__all__ = ["BODY_WORDS", "move_allocation", "merge_areas", "amend_scheme"]
-
-BODY_WORDS: dict[str, str] = {
-    "pcc": "a PCC",
-    "mayor": "a mayor",
-    "mopac": "the Mayor's Office for Policing and Crime",
-    "board": "a policing and crime board",
-    "leaders": "local government leaders",
-}
-"""Each kind of local policing body (``body:``) in words, for notes and messages."""
+__all__ = ["move_allocation", "merge_areas", "amend_scheme"]
 
 
 def _boundary(model: Model, area: str, *fields: str | int) -> Boundary:
@@ -156,8 +149,11 @@ def amend_scheme(model: Model, op: AmendScheme, /) -> Step:
             notes.append(f"{op.area}: the area has no deputy")
     if op.collective is not None:
         update["collective"] = op.collective.model_dump(mode="json", exclude_unset=True)
+    if op.lapse:
+        update["delegations"] = _lapsed(boundary, op)
+        notes.append(f"{op.area}: {len(op.lapse)} lapse line(s): the delegations they name end")
     if op.delegations:
-        update["delegations"] = (*boundary.delegations, *op.delegations)
+        update["delegations"] = (*update.get("delegations", boundary.delegations), *op.delegations)  # type: ignore[misc]
         notes.append(f"{op.area}: {len(op.delegations)} delegation(s) added")
     if op.ladders:
         # a new ladder with a start date ends the old one the day before (the register keeps its history)
@@ -178,6 +174,26 @@ def amend_scheme(model: Model, op: AmendScheme, /) -> Step:
     except ValidationError as exc:
         raise Problem(str(exc.errors()[0]["msg"]).removeprefix("Value error, "), "body") from None
     return Step(model=_replace_boundary(model, amended), notes=tuple(notes))
+
+
+def _lapsed(boundary: Boundary, op: AmendScheme) -> tuple[Delegation, ...]:
+    """``boundary``'s delegations with each one ``op.lapse`` names ending on its ``until``; a line that names none is a Problem."""
+    delegations = list(boundary.delegations)
+    for index, lapse in enumerate(op.lapse):
+        hits = [i for i, d in enumerate(delegations) if d.pag == lapse.pag and lapse.to in (None, d.to)]
+        if not hits:
+            listed = ", ".join(sorted({f"{d.pag} to {d.to}" for d in delegations})) or "none"
+            whom = f" to '{lapse.to}'" if lapse.to else ""
+            raise Problem(f"no delegation of \"{lapse.pag}\"{whom} in area '{op.area}' to lapse (its delegations: {listed})",
+                          "lapse", index)
+        for i in hits:
+            old = delegations[i]
+            until = min(old.until, lapse.until) if old.until else lapse.until
+            if old.from_date is not None and until < old.from_date:
+                raise Problem(f"expected 'until' on or after the delegation's 'from' ({old.from_date}), found {until}",
+                              "lapse", index, "until")
+            delegations[i] = old.model_copy(update={"until": until})
+    return tuple(delegations)
 
 
 def _plain(value: object) -> object:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -20,6 +21,7 @@ __all__ = [
     "Letter",
     "MoveAllocation",
     "AmendScheme",
+    "LapsedDelegation",
     "Reassign",
     "NewRole",
     "ReplaceRole",
@@ -236,6 +238,21 @@ class MergeAreas(_Op):
     """The merged area: its id, name and (when the two differ) jurisdiction."""
 
 
+class LapsedDelegation(_Op):
+    """A delegation of the scheme that ends on ``until`` (the outgoing holder's, in a transfer).
+
+    >>> LapsedDelegation(pag="1.5.7", until=datetime.date(2028, 5, 7)).to is None
+    True
+    """
+
+    pag: PagCodeStr
+    """The code of the delegation(s) that lapse."""
+    to: Slug | None = None
+    """The delegate, when only the delegation to it lapses (default: every delegation of the code)."""
+    until: datetime.date
+    """Its last day (the day before the new arrangements start)."""
+
+
 class AmendScheme(_Op):
     """Change an area's scheme: the kind of body, the deputy, delegations and ladders added (a ladder replaces one on the same code).
 
@@ -254,7 +271,9 @@ class AmendScheme(_Op):
     collective: CollectiveAccountability | None = None
     """For a collective body (board, leaders): who signs its decisions and who answers to the Panel."""
     delegations: tuple[Delegation, ...] = ()
-    """Delegations added to the area's scheme."""
+    """Delegations added to the area's scheme (after any ``lapse``: a delegation added here never lapses by it)."""
+    lapse: tuple[LapsedDelegation, ...] = ()
+    """Delegations of the scheme that end: each gets its ``until`` (a transfer marks the outgoing scheme's to lapse)."""
     ladders: tuple[Ladder, ...] = ()
     """Ladders added; one on a code that already has a ladder replaces it (from its ``from`` date, if given)."""
 

@@ -65,6 +65,8 @@ class ScenarioReport(BaseModel, Summarised):
     notes: tuple[str, ...] = ()
     findings: FindingsDelta | None = None
     handoffs: ItemsDelta[Crossing] | None = None
+    transfer: tuple[Finding, ...] | None = None
+    """The transfer findings (OPCC-T1xx) of a scenario that replaces the office holder; ``None`` for any other."""
     role_names: dict[str, str] = {}
     """The name of every role of either model, by id (for the summary's sentences)."""
 
@@ -84,6 +86,12 @@ class ScenarioReport(BaseModel, Summarised):
             )
         if self.handoffs is not None:
             parts.append(f"{count(len(self.handoffs.appear), 'hand-off')} appear, {len(self.handoffs.disappear)} disappear")
+        if self.transfer is not None:
+            errors = sum(1 for f in self.transfer if f.severity == "error")
+            parts.append(
+                f"transfer: {count(len(self.transfer), 'finding')} ({count(errors, 'error')})"
+                if self.transfer else "transfer: no function lost, every delegation settled"
+            )
         parts.append(count(len(self.changes), "change"))
         open_ = f"{count(len(self.conflicts), 'conflict')} kept open" if self.conflicts else "no conflict kept open"
         return "Verdict: " + "; ".join([*parts, open_]) + "."
@@ -105,6 +113,7 @@ class ScenarioReport(BaseModel, Summarised):
             "conflicts": [c.model_dump(mode="json") for c in self.conflicts],
             "notes": list(self.notes),
             "findings": self.findings.to_json() if self.findings is not None else None,
+            "transfer": [f.to_json() for f in self.transfer] if self.transfer is not None else None,
             "handoffs": (
                 {
                     "appear": [h.model_dump(mode="json") for h in self.handoffs.appear],
@@ -136,6 +145,8 @@ class ScenarioReport(BaseModel, Summarised):
             for name in ("new", "resolved"):
                 found = getattr(self.findings, name)
                 lines += _section(f"Findings {name}", [f"[{f.severity}] {f.message} ({f.code})" for f in found])
+        if self.transfer is not None:
+            lines += _section("Transfer findings", [f"{f.location or '-'}: [{f.severity}] {f.message} ({f.code})" for f in self.transfer])
         if self.handoffs is not None:
             lines += _section("Hand-offs that appear", [h.message for h in self.handoffs.appear])
             lines += _section("Hand-offs that disappear", [h.message for h in self.handoffs.disappear])
@@ -153,6 +164,8 @@ class ScenarioReport(BaseModel, Summarised):
         rows += [("note", None, note) for note in self.notes]
         if self.findings is not None:
             rows += [(f"finding {name}", f.code, f.message) for name in ("new", "resolved") for f in getattr(self.findings, name)]
+        if self.transfer is not None:
+            rows += [("transfer", f.code, f.message) for f in self.transfer]
         if self.handoffs is not None:
             rows += [(f"hand-off {name}", h.source + ">" + h.target, h.message) for name in ("appear", "disappear") for h in getattr(self.handoffs, name)]
         return QueryResult(title=self.title, columns=("section", "kind", "message"), rows=tuple(rows))
@@ -208,8 +221,13 @@ def scenario_report(
     area: str | None = None,
     check: CheckFunction | None = None,
     handoffs: HandoffFunction | None = None,
+    transfer: Sequence[Finding] | None = None,
 ) -> ScenarioReport:
-    """Build the report of ``scenario``: changes (for ``area`` and area-less ones), findings and hand-offs delta."""
+    """Build the report of ``scenario``: changes (for ``area`` and area-less ones), findings and hand-offs delta.
+
+    ``transfer``: the scenario's transfer findings (:func:`opcc_model.transfer_findings`), given
+    for a scenario that replaces the office holder; kept for ``area`` and area-less ones.
+    """
     after = applied.model
     if area is not None and area not in {b.area for m in (before, after) for b in m.boundaries}:
         known = ", ".join(sorted({b.area for m in (before, after) for b in m.boundaries})) or "none"
@@ -234,5 +252,6 @@ def scenario_report(
         notes=applied.notes,
         findings=findings,
         handoffs=flows,
+        transfer=None if transfer is None else tuple(f for f in transfer if area is None or f.area in (None, area)),
         role_names=changes.role_names,
     )
