@@ -25,9 +25,7 @@ True
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import hmac
 import inspect
 import json
 import os
@@ -41,9 +39,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from opcc_model import documents, integrity
+from opcc_model import cachekey, documents, integrity
 from opcc_model.atomic import write_bytes
-from opcc_model.environment import cache_folder, load_workers, max_file_bytes
+from opcc_model.cachekey import DAY_NS, cache_path, code_version, file_stat, mark_used, settings_key, signed, trusted, unsigned
+from opcc_model.environment import cache_folder, load_workers
 from opcc_model.files import FILE_KINDS
 from opcc_model.loader import load
 from opcc_model.model import Model, Process
@@ -61,40 +60,9 @@ _NEW = object.__new__
 _SET = object.__setattr__
 
 
-_CODE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".toml")
-"""The package's files that can change what a load gives: its code and its data files."""
-
-
-@functools.lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of the installed package's code and data files (read once per process, ~3 ms).
-
-    A cache written by other code is a miss, even under the same version number: an
-    editable install, a patch, a new release.
-
-    >>> len(code_version())
-    16
-    """
-    base = os.path.dirname(os.path.abspath(__file__))
-    digest = hashlib.sha256()
-    for folder, names, files in os.walk(base):
-        names[:] = sorted(name for name in names if name != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(_CODE_SUFFIXES):
-                path = os.path.join(folder, name)
-                with open(path, "rb") as handle:
-                    data = handle.read()
-                digest.update(f"{os.path.relpath(path, base)}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
-                digest.update(data)
-    return digest.hexdigest()[:16]
-
-
 def _version() -> str:
-    """What a cache file must have been written under: release, code, cache layout and every
-    setting that changes what validates (the file size limit)."""
-    from opcc_model import __version__  # here: the package imports this module's users
-
-    return f"{__version__}/{code_version()}/{FORMAT}/max={max_file_bytes()}"
+    """What a cache file must have been written under (see :func:`opcc_model.cachekey.settings_key`)."""
+    return settings_key(code_version(), FORMAT)
 
 
 def cache_dir() -> Path | None:
@@ -112,17 +80,13 @@ def cache_dir() -> Path | None:
 
 def cache_file(root: str | os.PathLike[str], /) -> Path | None:
     """The cache file of the model at ``root`` (one per absolute root), or ``None`` when off."""
-    folder = cache_dir()
-    if folder is None:
-        return None
-    name = hashlib.sha256(os.path.abspath(root).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return folder / f"{name}.json"
+    return cache_path(root, ".json")
 
 
-_CACHE_NAME = re.compile(r"[0-9a-f]{32}(\.delta)?\.json|key|\.pruned")
+_CACHE_NAME = re.compile(r"[0-9a-f]{32}(\.delta|\.validated)?\.json|key|\.pruned")
 """The names of the files this module writes in the cache folder (:func:`cache_file`, its delta, the key, the prune stamp)."""
 
-_CACHE_FILE = re.compile(r"[0-9a-f]{32}(\.delta)?\.json")
+_CACHE_FILE = re.compile(r"[0-9a-f]{32}(\.delta|\.validated)?\.json")
 """The names of cache files proper (what :func:`prune` may delete)."""
 
 
@@ -300,31 +264,6 @@ def _decode(kind: type[BaseModel], columns: list[Any], shared: dict[Any, Any] | 
 
 
 # -- the cache file -----------------------------------------------------------------
-def _key(folder: Path) -> bytes:
-    """The per-user HMAC key; one readable or writable by anyone else is replaced (it signs nothing then)."""
-    path = folder / "key"
-    try:
-        key = path.read_bytes()
-        if len(key) == 32 and _private(path, secret=True):
-            return key
-    except OSError:
-        pass
-    key = os.urandom(32)
-    write_bytes(path, key, mode=0o600)
-    return key
-
-
-def _private(path: Path, *, secret: bool = False) -> bool:
-    """Owned by this user and writable by no one else; with ``secret``, readable by no one else either.
-
-    (Always true where there are no owners.)
-    """
-    if not hasattr(os, "getuid"):
-        return True
-    info = path.stat()
-    return info.st_uid == os.getuid() and not info.st_mode & (0o077 if secret else 0o022)
-
-
 class _Cached:
     """What a cache file (and its delta) hold: entries by relative path, their raw lines, the base's signature."""
 
@@ -338,12 +277,10 @@ def _delta(path: Path) -> Path:
 
 def _read_signed(path: Path) -> tuple[bytes, dict[str, Any], dict[str, bytes]] | None:
     """The signature, the JSON object and the raw line of each file of one signed cache file."""
-    if not _private(path.parent) or not _private(path):
+    found = unsigned(path)
+    if found is None:
         return None
-    signature, _, payload = path.read_bytes().partition(b"\n")
-    expected = hmac.new(_key(path.parent), payload, hashlib.sha256).hexdigest().encode()
-    if not hmac.compare_digest(signature, expected):
-        return None
+    signature, payload = found
     data = json.loads(payload)
     if not isinstance(data, dict) or data.get("version") != _version() or not isinstance(data.get("files"), dict):
         return None
@@ -405,10 +342,9 @@ def _write_cache(path: Path, root: str, lines: list[bytes], *, base: bytes | Non
     payload = head[:-1] + b', "files": {\n' + b",\n".join(lines) + b"\n}}"
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        signature = hmac.new(_key(path.parent), payload, hashlib.sha256).hexdigest().encode()
         if base is None:
             _delta(path).unlink(missing_ok=True)
-        write_bytes(_delta(path) if base is not None else path, signature + b"\n" + payload, mode=0o600)
+        write_bytes(_delta(path) if base is not None else path, signed(path.parent, payload), mode=0o600)
         prune(path.parent)
     except OSError:
         pass  # a cache that cannot be written is no cache: the load itself succeeded
@@ -420,15 +356,12 @@ PRUNE_AFTER_DAYS = 30
 PRUNE_ABOVE_BYTES = 512 * 1024 * 1024
 """When the cache folder holds more than this, the least recently used files go first."""
 
-_DAY_NS = 86_400 * 1_000_000_000
-
-
 def prune(folder: Path, /, *, now: int | None = None) -> list[Path]:
     """Delete the cache files of ``folder`` unused for :data:`PRUNE_AFTER_DAYS`, and the oldest
     beyond :data:`PRUNE_ABOVE_BYTES`; at most once a day. Returns what was deleted.
 
     A file's time is its modification time: a load that uses a cache file marks it used
-    (at most once a day, see :func:`_mark_used`).
+    (at most once a day, see :func:`opcc_model.cachekey.mark_used`).
 
     >>> import tempfile, pathlib, os
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -445,7 +378,7 @@ def prune(folder: Path, /, *, now: int | None = None) -> list[Path]:
     now = time.time_ns() if now is None else now
     stamp = folder / ".pruned"
     try:
-        if now - stamp.stat().st_mtime_ns < _DAY_NS:
+        if now - stamp.stat().st_mtime_ns < DAY_NS:
             return []
     except FileNotFoundError:
         pass
@@ -456,19 +389,10 @@ def prune(folder: Path, /, *, now: int | None = None) -> list[Path]:
     total = 0
     for mtime, path in files:
         total += path.stat().st_size
-        if now - mtime > PRUNE_AFTER_DAYS * _DAY_NS or total > PRUNE_ABOVE_BYTES:
+        if now - mtime > PRUNE_AFTER_DAYS * DAY_NS or total > PRUNE_ABOVE_BYTES:
             path.unlink(missing_ok=True)
             gone.append(path)
     return gone
-
-
-def _mark_used(path: Path) -> None:
-    """Mark a cache file used (its modification time), so pruning keeps it; at most once a day."""
-    try:
-        if time.time_ns() - path.stat().st_mtime_ns > _DAY_NS:
-            os.utime(path)
-    except OSError:
-        pass
 
 
 PARALLEL_MIN_FILES = 400
@@ -507,19 +431,8 @@ def _read_all(root: str, todo: list[tuple[str, str, bytes]]) -> list[Any]:
     return out
 
 
-def _stat(real: str) -> list[int]:
-    """What tells a changed file cheaply: size, modification and change times, inode."""
-    info = os.stat(real)
-    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
-
-
-RACY_NS = 2_000_000_000
-"""A file changed this close to the cache write (or later) is re-hashed next time (git's "racily clean" rule).
-
-File times tick coarsely (a jiffy; a second or two on some file systems), so a file written
-just before its stat was taken could be rewritten in the same tick with the same size: its
-stat would not change. Its recorded stat is left out, so the next load hashes its bytes.
-"""
+RACY_NS = cachekey.RACY_NS
+"""A file changed this close to the moment it was stat-ed is re-hashed next time (see :data:`opcc_model.cachekey.RACY_NS`)."""
 
 
 def _trusted(stat: list[int], now: int) -> list[int]:
@@ -528,7 +441,7 @@ def _trusted(stat: list[int], now: int) -> list[int]:
     >>> _trusted([5, 10, 10, 1], 11 + RACY_NS), _trusted([5, 10, 10 + RACY_NS, 1], 11 + RACY_NS)
     ([5, 10, 10, 1], [])
     """
-    return stat if max(stat[1], stat[2]) < now - RACY_NS else []
+    return trusted(stat, now, RACY_NS)
 
 
 def _document(kind: str, entry: Any, shared: dict[Any, Any] | None = None) -> BaseModel | None:
@@ -566,7 +479,7 @@ def load_cached(path: str | os.PathLike[str], /) -> Model:
     unchanged without reading it; when any of them differs, it is read once and the hash of
     those very bytes decides (they are what is parsed, so an edit during the load can never
     pair one content's hash with another's document). A file changed within
-    :data:`RACY_NS` of the cache write has no recorded stat (git's "racily clean" rule):
+    :data:`RACY_NS` of the load's start has no recorded stat (git's "racily clean" rule):
     it is hashed again next time, so a same-size rewrite within one tick of the file
     system's clock is still seen. (Only a deliberate game with the clock keeps all four
     while changing the content: rewriting a file or setting its times with ``utime`` moves
@@ -588,8 +501,9 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
         return load(root, **_COLD_KEYWORDS)
     cached = (_read_cache(target) if target is not None else None) or _Cached({}, {}, b"", {})
     if target is not None and cached.signature:
-        _mark_used(target)
+        mark_used(target)
     old, raw = cached.files, cached.raw
+    started = time.time_ns()  # the racy rule counts from before any file is looked at
     listed = documents.model_files(root)
     kept: dict[str, tuple[str, str, list[int], Any]] = {}
     lines: dict[str, bytes] = {}
@@ -599,7 +513,7 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
         usable: dict[str, list[str]] = {}
         for kind, relative in listed:
             real = os.path.join(root, relative)
-            stat = _stat(real)  # before reading: a change after it moves the times seen next time
+            stat = file_stat(real)  # before reading: a change after it moves the times seen next time
             entry: Any = old.get(relative)
             if entry is None:
                 same_files = False
@@ -640,8 +554,7 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
             return load(root, **_COLD_KEYWORDS)
     sources = documents.source_map(root, ((relative, kind, doc) for relative, (kind, _, _, doc) in kept.items()), lazy=True)
     if target is not None and len(lines) != len(kept):
-        now = time.time_ns()
-        order = [lines.get(relative) or _line(relative, *_entry(kept[relative], now)) for _, relative in listed]
+        order = [lines.get(relative) or _line(relative, *_entry(kept[relative], started)) for _, relative in listed]
         base = cached.base
         differ = [line for (_, relative), line in zip(listed, order) if base.get(relative) != line]
         if base.keys() == {relative for _, relative in listed} and len(differ) <= max(8, DELTA_SHARE * len(listed)):

@@ -8,10 +8,7 @@ cached answer with an uncached load of the files as they are.
 
 from __future__ import annotations
 
-import builtins
 import os
-import shutil
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -19,10 +16,11 @@ from typing import Any
 import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, precondition, rule
+from hypothesis.stateful import precondition, rule
 
 import opcc_model
-from tests.editing import copy_minimal
+from tests.cache_machine import WINDOW_NS, CachedCopyMachine
+from tests.editing import copy_minimal, edited_after_read, write_file as _write
 from opcc_model import cache
 from opcc_model.errors import ModelLoadError
 
@@ -34,8 +32,6 @@ VARIANTS = [
     ORIGINAL.replace("accountable: pcc\n    responsible", "accountable: opcc-chief-executive\n    responsible"),
     ORIGINAL.replace("accountable: pcc\n    responsible", "accountable: nobody\n    responsible"),  # invalid
 ]
-WINDOW_NS = 50_000_000
-"""The racy window used here: far above a file-system clock tick (a few ms), short enough to wait out."""
 
 
 def _answer(root: Path) -> Any:
@@ -53,61 +49,12 @@ def _cached_answer(root: Path) -> Any:
         return str(exc)
 
 
-def _write(path: Path, text: str, *, in_place: bool) -> None:
-    if in_place:  # same inode: only the times (and maybe the size) change
-        with open(path, "r+b") as handle:
-            handle.truncate(0)
-            handle.write(text.encode("utf-8"))
-    else:  # an editor's save: a new file renamed over the old one
-        fresh = path.with_suffix(".tmp")
-        fresh.write_text(text, encoding="utf-8")
-        os.replace(fresh, path)
+class CacheAgreesWithDisk(CachedCopyMachine):
+    racy_module = cache
 
-
-class _EditOnClose:
-    """A file handle that, once the load closes it, runs ``edit`` (the file changes right after a read)."""
-
-    def __init__(self, handle: Any, edit: Any) -> None:
-        self._handle, self._edit = handle, edit
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._handle, name)
-
-    def __enter__(self) -> _EditOnClose:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self._handle.close()
-        edit, self._edit = self._edit, None
-        if edit is not None:
-            edit()
-
-
-class CacheAgreesWithDisk(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        self.folder = Path(tempfile.mkdtemp(prefix="opcc-race-"))
-        self.root = copy_minimal(self.folder)
-        self.path = self.root / PROCESS
-        self.saved = {name: os.environ.get(name) for name in ("OPCC_CACHE_DIR", "OPCC_NO_CACHE")}
-        os.environ["OPCC_CACHE_DIR"] = str(self.folder / "cache")
-        os.environ.pop("OPCC_NO_CACHE", None)
-        self.window = getattr(cache, "RACY_NS", None)
-        cache.RACY_NS = WINDOW_NS  # type: ignore[attr-defined]
         self.loaded = False
-
-    def teardown(self) -> None:
-        for name, value in self.saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-        if self.window is not None:
-            cache.RACY_NS = self.window  # type: ignore[attr-defined]
-        shutil.rmtree(self.folder, ignore_errors=True)
 
     @rule(variant=st.sampled_from(range(len(VARIANTS))), in_place=st.booleans())
     def edit(self, variant: int, in_place: bool) -> None:
@@ -129,22 +76,8 @@ class CacheAgreesWithDisk(RuleBasedStateMachine):
         """An edit, then a load during which the file changes again, right after the load has read it."""
         _write(self.path, VARIANTS[first], in_place=in_place)
         before = _answer(self.root)
-        target = os.path.abspath(self.path)
-        real_open = builtins.open
-        armed = [True]
-
-        def spying_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-            handle = real_open(file, mode, *args, **kwargs)
-            if armed[0] and "b" in mode and isinstance(file, str | os.PathLike) and os.path.abspath(file) == target:
-                armed[0] = False
-                return _EditOnClose(handle, lambda: _write(self.path, VARIANTS[variant], in_place=in_place))
-            return handle
-
-        builtins.open = spying_open
-        try:
+        with edited_after_read(self.path, lambda: _write(self.path, VARIANTS[variant], in_place=in_place)):
             got = _cached_answer(self.root)
-        finally:
-            builtins.open = real_open
         after = _answer(self.root)
         assert got == before or got == after  # either content: the edit raced the load
 

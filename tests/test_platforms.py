@@ -20,7 +20,7 @@ POSIX_ATTRIBUTES = {
                "ITIMER_REAL", "pthread_kill", "getsignal_posix"},
 }
 ALLOWED = {
-    ("cache.py", "os.getuid"): "only after `if not hasattr(os, 'getuid'): return True` (no file owners on Windows)",
+    ("cachekey.py", "os.getuid"): "only after `if not hasattr(os, 'getuid'): return True` (no file owners on Windows)",
     ("render/manifest.py", "fcntl"): "imported inside `try: ... except ImportError`: no output-folder lock on Windows",
 }
 
