@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
     sub = questions.add_parser("path", parents=[common], help="the shortest dependency path between two activities")
     sub.add_argument("source", help="the activity the path starts from")
     sub.add_argument("target", help="the activity the path ends at")
-    sub = questions.add_parser("handoffs", parents=[common], help="the matrix of dependencies between sides")
+    sub = questions.add_parser("handoffs", parents=[common], help="every crossing of the boundary, one row each, by kind (principals, oversight, partners), as opcc check reports them")
     sub.add_argument("--area", help="only activities in scope for this area's jurisdiction")
     sub = questions.add_parser("impact", parents=[common], help="what breaks if an activity or role is removed")
     sub.add_argument("id", help="an activity or role id (or activity:ID / role:ID)")

@@ -34,7 +34,17 @@ def register(subparsers: Any) -> None:
 
 
 def progress_bar(done: int, total: int) -> None:
-    """Draw a one-line progress bar on stderr."""
+    """Draw a one-line progress bar on stderr (redrawn in place; a newline once ``done`` reaches ``total``).
+
+    Hand-written on purpose: neither rich nor tqdm is a dependency, and a bar is not worth one.
+
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     progress_bar(1, 4); progress_bar(4, 4)
+    >>> err.getvalue()
+    '\\rrendering [#######.......................] 1/4\\rrendering [##############################] 4/4\\n'
+    """
     width = 30
     filled = width * done // max(total, 1)
     sys.stderr.write(f"\rrendering [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")

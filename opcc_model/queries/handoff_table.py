@@ -1,4 +1,10 @@
-"""The hand-off matrix: dependencies between sides, with the artifacts that cross.
+"""The hand-offs across the boundary: one row per crossing, as ``opcc check`` reports them.
+
+A crossing is one thing handed across sides, at the level where it happens (see
+:mod:`opcc_model.queries.crossings`): producers of the same artifacts for one consumer are
+one row, and a sub-process that hands on what an activity inside it hands on is reported
+at the inner activity. Each row says which kind of crossing it is: between the principals
+(``OPCC-D101``), with oversight (``OPCC-D103``) or with partners (``OPCC-D104``).
 
 >>> import opcc_model
 >>> handoffs(opcc_model.load(opcc_model.example_root("minimal"))).rows
@@ -7,64 +13,87 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass
+from typing import ClassVar
 
-from opcc_model.graph import dependencies
 from opcc_model.model import SIDES, Model
-from opcc_model.queries.index import accountable_side, in_scope
-from opcc_model.queries.table import QueryResult
+from opcc_model.queries.crossings import boundary_crossings
+from opcc_model.queries.index import scope_of, scoped_activities
+from opcc_model.queries.table import QueryResult, Tabular
+from opcc_model.wording import count as counted
 
-__all__ = ["HandoffTable", "handoffs", "UNASSIGNED"]
+__all__ = ["CROSSING_KINDS", "HandoffTable", "handoffs"]
 
-UNASSIGNED = "unassigned"
-"""The side shown for an activity nobody is accountable for."""
+CROSSING_KINDS = {"OPCC-D101": "principals", "OPCC-D103": "oversight", "OPCC-D104": "partners"}
+"""The kind of a crossing by its finding code: between the two principals, with oversight, with partners."""
 
-_ORDER = {side: i for i, side in enumerate((*SIDES, UNASSIGNED))}
+_KIND_WORDS = {"principals": "between the principals", "oversight": "with oversight", "partners": "with partners"}
+_KIND_ORDER = {kind: i for i, kind in enumerate(CROSSING_KINDS.values())}
+_SIDE_ORDER = {side: i for i, side in enumerate(SIDES)}
 
 
 @dataclass(frozen=True)
 class HandoffTable(QueryResult):
-    """Rows ``(from side, to side, count, artifacts, pairs)``; ``pairs`` are ``"producer>consumer"`` ids."""
+    """Rows ``(kind, finding, from, to, consumer, producers, artifacts)``, one per crossing (``finding``: its code).
+
+    ``kind`` is ``principals``, ``oversight`` or ``partners``; ``from`` and ``to`` are sides;
+    ``producers`` are the activities on ``from`` that hand ``artifacts`` (empty: their
+    completion, an ``after`` ordering) to the ``consumer`` on ``to``.
+    """
+
+    categories: ClassVar[dict[str, tuple[str, ...]]] = {"kind": tuple(CROSSING_KINDS.values())}
 
     def count(self, source: str, target: str) -> int:
-        """How many dependencies run from side ``source`` to side ``target``."""
-        return next((int(row[2]) for row in self.rows if row[:2] == (source, target)), 0)  # type: ignore[arg-type]
+        """How many crossings run from side ``source`` to side ``target``."""
+        return sum(1 for row in self.rows if row[2:4] == (source, target))
+
+    def kinds(self) -> dict[str, int]:
+        """How many crossings of each kind (every kind listed, in order)."""
+        found = Counter(str(row[0]) for row in self.rows)
+        return {kind: found[kind] for kind in CROSSING_KINDS.values()}
+
+    def summary(self) -> str:
+        """One sentence: how many crossings, of which kind.
+
+        >>> HandoffTable(title="t", columns=(), rows=()).summary()
+        '0 crossings: 0 between the principals, 0 with oversight, 0 with partners.'
+        """
+        parts = ", ".join(f"{n} {_KIND_WORDS[kind]}" for kind, n in self.kinds().items())
+        return f"{counted(len(self.rows), 'crossing')}: {parts}."
+
+    def to_text(self, **options: int) -> str:
+        """The summary sentence, then the crossings as an aligned table."""
+        return f"{self.summary()}\n\n{Tabular.to_text(self, **options)}"
 
 
 def handoffs(model: Model, /, *, area: str | None = None) -> HandoffTable:
-    """Every dependency between activities accountable on different sides, grouped by side pair.
+    """Every crossing of the boundary, one row each, grouped by kind then sides (as ``opcc check`` reports them).
 
-    A dependency is an edge of :func:`opcc_model.graph.dependencies` (an artifact handed
-    on, or an ``after`` ordering). With ``area``, only activities in scope for the area's
-    jurisdiction count. Rows follow the side order of :data:`opcc_model.model.SIDES`.
-    One pass over the dependency edges: O(activities + dependencies).
+    The crossings are those of the findings OPCC-D101, D103 and D104
+    (:func:`opcc_model.queries.crossings.boundary_crossings`): activities on one side hand
+    something to an activity on another, at least one of the sides a principal's. With
+    ``area``, only activities in scope for the area count (its jurisdiction; processes
+    scoped to other areas left out) (a crossing keeps
+    the producers in scope, and goes if none is). Rows: principals, then oversight, then
+    partners; within a kind by side order (:data:`opcc_model.model.SIDES`), then consumer.
 
     Raises :class:`~opcc_model.errors.NotFound` for an unknown area.
 
     >>> import opcc_model
     >>> table = handoffs(opcc_model.load(opcc_model.example_root("minimal")), area="example-area")
-    >>> table.count("commissioner", "chief-constable")
-    0
+    >>> table.count("commissioner", "chief-constable"), table.kinds()["principals"]
+    (0, 0)
     """
-    jurisdiction = model.boundary(area).jurisdiction if area is not None else None
-    graph = dependencies(model)
-    count: dict[tuple[str, str], int] = defaultdict(int)
-    artifacts: dict[tuple[str, str], set[str]] = defaultdict(set)
-    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for producer, consumer, flowing in graph.edges(data="artifacts"):
-        made, used = model.activity(producer), model.activity(consumer)
-        if not (in_scope(made, jurisdiction) and in_scope(used, jurisdiction)):
+    scoped = None if area is None else {a.id for a in scoped_activities(model, scope_of(model, area))}
+    rows = []
+    for crossing in boundary_crossings(model):
+        if scoped is not None and crossing.consumer not in scoped:
             continue
-        key = (accountable_side(model, made) or UNASSIGNED, accountable_side(model, used) or UNASSIGNED)
-        if key[0] == key[1]:
-            continue
-        count[key] += 1
-        artifacts[key].update(flowing)
-        pairs[key].append(f"{producer}>{consumer}")
-    rows = tuple(
-        (a, b, count[(a, b)], tuple(sorted(artifacts[(a, b)])), tuple(sorted(pairs[(a, b)])))
-        for a, b in sorted(count, key=lambda k: (_ORDER[k[0]], _ORDER[k[1]]))
-    )
-    title = f"Hand-offs between sides in {area}" if area else "Hand-offs between sides"
-    return HandoffTable(title=title, columns=("from", "to", "count", "artifacts", "pairs"), rows=rows)
+        producers = crossing.producers if scoped is None else tuple(p for p in crossing.producers if p in scoped)
+        if producers:
+            kind = CROSSING_KINDS[crossing.code]
+            rows.append((kind, crossing.code, crossing.source, crossing.target, crossing.consumer, producers, crossing.artifacts))
+    rows.sort(key=lambda r: (_KIND_ORDER[r[0]], _SIDE_ORDER[r[2]], _SIDE_ORDER[r[3]], r[4], r[6], r[5]))
+    title = f"Hand-offs across the boundary in {area}" if area else "Hand-offs across the boundary"
+    return HandoffTable(title=title, columns=("kind", "finding", "from", "to", "consumer", "producers", "artifacts"), rows=tuple(rows))

@@ -194,15 +194,15 @@ def _activity_name(models: Sequence[Model], activity_id: str) -> str:
 
 
 def crossings(table: Iterable[Any], *models: Model) -> list[Crossing]:
-    """Expand a hand-off table's rows (``from, to, count, artifacts, pairs``) into one :class:`Crossing` a pair.
+    """Expand a hand-off table's rows (``kind, finding, from, to, consumer, producers, artifacts``, one per
+    crossing) into one :class:`Crossing` per producer.
 
     Names come from the first of ``models`` that has the activity.
     """
     found = []
     for row in table:
-        source, target, pairs = row[0], row[1], row[4]
-        for pair in pairs:
-            producer, consumer = pair.split(">", 1)
+        source, target, consumer = row[2], row[3], row[4]
+        for producer in row[5]:
             message = (
                 f"{_activity_name(models, producer)} ({source}) hands on to "
                 f"{_activity_name(models, consumer)} ({target})."

@@ -42,7 +42,7 @@ def test_path_lists_each_step_with_its_artifacts(model: Model) -> None:
 
 def test_handoffs_count_the_crossings_with_their_artifacts(model: Model) -> None:
     table = handoffs(chained(model))
-    assert table.rows == (("commissioner", "chief-constable", 1, ("outcome",), ("set-budget>respond",)),)
+    assert table.rows == (("principals", "OPCC-D101", "commissioner", "chief-constable", "respond", ("set-budget",), ("outcome",)),)
     assert table.count("commissioner", "chief-constable") == 1 and table.count("chief-constable", "commissioner") == 0
     welsh = with_activity(chained(model), "respond", jurisdictions=("england",))
     assert handoffs(welsh, area="gwent").rows == () and handoffs(welsh, area="north").count("commissioner", "chief-constable") == 1
@@ -82,7 +82,7 @@ def test_coverage_rolls_leaves_up_the_tree(model: Model) -> None:
 
 def test_results_convert_to_csv_json_html_and_frames(model: Model) -> None:
     table = handoffs(chained(model))
-    assert table.to_csv().splitlines()[1] == "commissioner,chief-constable,1,outcome,set-budget>respond"
+    assert table.to_csv().splitlines()[1] == "principals,OPCC-D101,commissioner,chief-constable,respond,set-budget,outcome"
     assert json.loads(table.to_json())[0]["artifacts"] == ["outcome"]
-    assert "<table>" in table._repr_html_() and "set-budget&gt;respond" in table._repr_html_()
+    assert "<table>" in table._repr_html_() and "set-budget" in table._repr_html_()
     assert list(table.to_frame().columns) == list(table.columns)
