@@ -43,6 +43,8 @@ __all__ = [
     "NotFound",
     "OpccError",
     "PagCode",
+    "Manifesto",
+    "ManifestoLoadError",
     "Plan",
     "PlanLoadError",
     "Process",
@@ -77,6 +79,7 @@ __all__ = [
     "inline",
     "load",
     "load_cached",
+    "load_manifestos",
     "load_plans",
     "load_settings",
     "migrate",
@@ -149,6 +152,9 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Plan": ("opcc_model.plan", "Plan"),
     "PlanLoadError": ("opcc_model.plan", "PlanLoadError"),
     "load_plans": ("opcc_model.plan", "load_plans"),
+    "Manifesto": ("opcc_model.plan", "Manifesto"),
+    "ManifestoLoadError": ("opcc_model.plan", "ManifestoLoadError"),
+    "load_manifestos": ("opcc_model.plan", "load_manifestos"),
     # scenarios and diffs
     "Scenario": ("opcc_model.scenario", "Scenario"),
     "ScenarioLoadError": ("opcc_model.scenario", "ScenarioLoadError"),
@@ -193,7 +199,7 @@ if TYPE_CHECKING:  # type checkers and editors see every public name, typed
         Stage,
         Waiver,
     )
-    from opcc_model.plan import Plan, PlanLoadError, load_plans
+    from opcc_model.plan import Manifesto, ManifestoLoadError, Plan, PlanLoadError, load_manifestos, load_plans
     from opcc_model.queries import (
         FindingList,
         HandoffTable,

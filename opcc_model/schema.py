@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from opcc_model.atomic import write_text
 from opcc_model.files import FILE_KINDS
+from opcc_model.plan.manifesto import Manifesto
 from opcc_model.plan.model import Plan
 from opcc_model.scenario.scenario import Scenario
 
@@ -20,7 +21,7 @@ SCHEMA_ID = "urn:opcc-model:schema:{kind}"
 """The ``$id`` of each schema: a URN naming the file kind, the same in every release (docs/format.md).
 Files name their schema by a relative path in their modeline; the ``$id`` identifies it wherever it is."""
 
-SCHEMA_KINDS: dict[str, type[BaseModel]] = {**FILE_KINDS, "plan": Plan, "scenario": Scenario}
+SCHEMA_KINDS: dict[str, type[BaseModel]] = {**FILE_KINDS, "plan": Plan, "manifesto": Manifesto, "scenario": Scenario}
 """Every kind of YAML file users write: the model's files, plans (``plans/``) and scenarios (``scenarios/``)."""
 
 

@@ -25,7 +25,7 @@ from opcc_model.config import load_settings
 from opcc_model.errors import OpccError
 from opcc_model.findings import RULES, SEVERITIES, Finding, severity_rank
 from opcc_model.location import Location
-from opcc_model.plan import load_plans
+from opcc_model.plan import load_manifestos, load_plans
 from opcc_model.queries import FindingList, at_or_above, check
 from opcc_model.terminal import safe_text
 
@@ -79,6 +79,10 @@ def register(subparsers: Any) -> None:
             metavar="CODES",
             help=f"{verb} codes or code prefixes, comma-separated (OPCC-D101, OPCC-G, D10); repeatable",
         )
+    parser.add_argument(
+        "--scenario", metavar="FILE",
+        help="check the model as the scenario FILE would leave it, with its transfer findings (OPCC-T1xx); the files are not changed",
+    )
     add_date_option(parser)
     parser.set_defaults(handler=handle)
 
@@ -251,8 +255,21 @@ def _findings(args: argparse.Namespace) -> FindingList:
     plans = load_plans(args.path, model)
     has_until = any(item.until for b in model.boundaries for item in (*b.allocations, *b.delegations, *b.ladders))
     on = chosen_date(args, announce=bool(model.instruments) or has_until)  # the date matters with law data or temporary arrangements
-    found = check(model, area=args.area, settings=load_settings(args.path), plans=plans, on=on)
-    return selected(found, select, ignore)
+    manifestos = load_manifestos(args.path, model, plans)
+    checked, transfer = (model, FindingList()) if not args.scenario else _after_scenario(model, args.scenario, args.area)
+    found = check(checked, area=args.area, settings=load_settings(args.path), plans=plans, on=on, manifestos=manifestos)
+    return selected(FindingList(sorted({*found, *transfer}, key=Finding.sort_key)), select, ignore)
+
+
+def _after_scenario(model: Any, file: str, area: str | None) -> tuple[Any, FindingList]:
+    """The model as the scenario at ``file`` leaves it, and the scenario's transfer findings (a Welsh mayor: exit 2)."""
+    from opcc_model.scenario import apply, read_scenario
+    from opcc_model.scenario.transfer import refuse_mayors_in_wales, transfer_findings
+
+    scenario = read_scenario(file)
+    refuse_mayors_in_wales(model, scenario)
+    applied = apply(model, scenario)
+    return applied.model, transfer_findings(model, scenario, area=area, applied=applied)
 
 
 def handle(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "opcc check . --min-severity info --ignore OPCC-D103,OPCC-D104",
         "opcc check . --select OPCC-G -q",
         "opcc check . --format github",
+        "opcc check . --scenario scenarios/mayoral-model.yaml --select OPCC-T",
     ),
     "explain": ("opcc explain OPCC-D101", "opcc explain g105", "opcc explain"),
     "query": ("opcc query upstream . publish-annual-report", "opcc query handoffs . --format csv"),

@@ -18,6 +18,8 @@ from opcc_model.queries import FindingList, at_or_above
 from opcc_model.plan.checks import check_plan
 from opcc_model.plan.diagram import plan_diagram
 from opcc_model.plan.loader import PLANS_FOLDER, load_plans
+from opcc_model.plan.manifesto import load_manifestos
+from opcc_model.plan.manifesto_checks import check_manifestos
 from opcc_model.render.backend import layout
 from opcc_model.terminal import safe_text
 from opcc_model.wording import count
@@ -32,7 +34,9 @@ def register(subparsers: Any) -> None:
     """Add ``plan check`` and ``plan render`` to the ``opcc`` parser."""
     parser = subparsers.add_parser("plan", help="check and draw the Police and Crime Plans under plans/")
     actions = parser.add_subparsers(dest="plan_command", metavar="ACTION")
-    check = actions.add_parser("check", help="check each plan against PRSR 2011 s.7 and the value chain")
+    check = actions.add_parser(
+        "check", help="check each plan against PRSR 2011 s.7 and the value chain, and each manifesto (manifestos/) against its plan"
+    )
     check.add_argument("path", help="the model root (a folder holding processes/, pag/ and plans/)")
     check.add_argument("--format", choices=FORMATS, default="text", help="text (default), json or github")
     check.add_argument("--fail-on", choices=FAIL_ON, default="error", help="exit 1 when a finding is at or above this")
@@ -59,9 +63,14 @@ def _load(path: str) -> tuple[Any, Any]:
 
 
 def handle_check(args: argparse.Namespace) -> int:
-    """Check every plan; print the findings as ``opcc check`` does; exit 1 when one is at or above ``--fail-on``."""
+    """Check every plan and every manifesto (manifestos/) against its plan; print the findings as ``opcc check`` does.
+
+    Exit 1 when one is at or above ``--fail-on``; a manifesto that cannot be loaded is exit 2.
+    """
     model, plans = _load(args.path)
-    findings = FindingList(sorted((f for plan in plans for f in check_plan(model, plan)), key=Finding.sort_key))
+    manifestos = load_manifestos(args.path, model, plans)  # a ManifestoLoadError is reported with every location
+    found = [*(f for plan in plans for f in check_plan(model, plan)), *check_manifestos(model, manifestos, plans)]
+    findings = FindingList(sorted(found, key=Finding.sort_key))
     printers = {"json": lambda: to_json(findings), "github": lambda: to_github(findings, args.path)}
     print(printers.get(args.format, lambda: safe_text(to_text(findings, args.path)))(), end="")
     info(f"{count(len(plans), 'plan')}: {summary(findings)}")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from opcc_model.cli.check import to_text
-from opcc_model.cli.common import EXIT_OK, EXIT_USAGE, info
+from opcc_model.cli.common import EXIT_OK, info
 from opcc_model.cache import load_cached as load
 from opcc_model.model import Model
 from opcc_model.queries import check, handoffs
@@ -18,8 +17,7 @@ from opcc_model.scenario.model_diff import diff
 from opcc_model.scenario.maps import ChangedMaps, changed_maps
 from opcc_model.scenario.report import scenario_report
 from opcc_model.scenario.scenario import read_scenario
-from opcc_model.scenario.transfer import transfer_findings, transfer_of, welsh_mayor_requests
-from opcc_model.queries.transfer import mayors_in_wales
+from opcc_model.scenario.transfer import refuse_mayors_in_wales, transfer_findings, transfer_of
 from opcc_model.terminal import safe_text
 from opcc_model.wording import count
 
@@ -50,10 +48,7 @@ def handle(args: argparse.Namespace) -> int:
     """Apply the scenario and print its report."""
     model = load(args.path)
     scenario = read_scenario(args.file)
-    refused = list(mayors_in_wales(model, welsh_mayor_requests(model, scenario)))
-    if refused:  # the scenario cannot apply: a located error, as bad input
-        info(safe_text(to_text(refused, args.path)).rstrip("\n"))
-        return EXIT_USAGE
+    refuse_mayors_in_wales(model, scenario)  # OPCC-T104: the scenario cannot apply, a located error (exit 2)
     applied = apply(model, scenario)
     changes = diff(model, applied.model)
     transfer = transfer_findings(model, scenario, applied=applied) if transfer_of(model, scenario) else None

@@ -7,6 +7,14 @@
 """
 
 from opcc_model.plan.loader import PLANS_FOLDER, PlanLoadError, load_plans, plan_files
+from opcc_model.plan.manifesto import (
+    MANIFESTOS_FOLDER,
+    Commitment,
+    Manifesto,
+    ManifestoLoadError,
+    load_manifestos,
+    manifesto_files,
+)
 from opcc_model.plan.model import (
     S7_CONTENTS,
     Aim,
@@ -23,6 +31,12 @@ from opcc_model.plan.model import (
 )
 
 __all__ = [
+    "MANIFESTOS_FOLDER",
+    "Commitment",
+    "Manifesto",
+    "ManifestoLoadError",
+    "load_manifestos",
+    "manifesto_files",
     "PLANS_FOLDER",
     "PlanLoadError",
     "S7_CONTENTS",

@@ -37,7 +37,7 @@ from opcc_model.plan.model import Plan, children_of, level_of
 from opcc_model.yamlsource import MarkedDocument, YamlFileError, read_file
 from opcc_model.suggest import did_you_mean
 
-__all__ = ["PLANS_FOLDER", "PlanLoadError", "plan_files", "load_plans", "references"]
+__all__ = ["PLANS_FOLDER", "PlanLoadError", "folder_files", "plan_files", "shown_path", "load_plans", "references"]
 
 PLANS_FOLDER = "plans"
 """The folder, at the model root, that holds one ``<plan-id>.yaml`` per plan."""
@@ -59,6 +59,19 @@ class PlanLoadError(ModelLoadError):
     what = "the plans"
 
 
+def folder_files(root: str | os.PathLike[str], folder: str, /) -> list[str]:
+    """The YAML files of ``root/folder``, relative to ``root``, sorted (none when there is no such folder).
+
+    >>> import opcc_model
+    >>> folder_files(opcc_model.reference_root(), "plans")
+    ['plans/example-police-and-crime-plan.yaml']
+    """
+    where = Path(root) / folder
+    if not where.is_dir():
+        return []
+    return sorted(p.relative_to(root).as_posix() for p in where.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+
+
 def plan_files(root: str | os.PathLike[str], /) -> list[str]:
     """The plan files of the model at ``root``, relative to it, sorted (none when there is no ``plans/``).
 
@@ -66,12 +79,7 @@ def plan_files(root: str | os.PathLike[str], /) -> list[str]:
     >>> plan_files(opcc_model.example_root("minimal"))
     []
     """
-    folder = Path(root) / PLANS_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p.relative_to(root).as_posix() for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml")
-    )
+    return folder_files(root, PLANS_FOLDER)
 
 
 def _walk_nodes(node: Any, path: tuple[PathKey, ...]) -> Iterator[tuple[tuple[PathKey, ...], Any]]:
@@ -194,14 +202,15 @@ def _locations(plan: Plan, marked: MarkedDocument) -> dict[str, Location]:
     return found
 
 
-def _shown(root: str, relative: str) -> str:
+def shown_path(root: str, relative: str) -> str:
+    """``root/relative`` as messages show it: forward slashes, no ``./`` in front."""
     joined = os.path.normpath(os.path.join(root, relative)) if root not in ("", ".") else relative
     return joined.replace(os.sep, "/")
 
 
 def _load_one(root: str, relative: str, model: Model, issues: list[LoadIssue]) -> Plan | None:
     real = os.path.join(root, relative)
-    shown = _shown(root, relative)
+    shown = shown_path(root, relative)
     try:
         text, data = read_file(real, shown)
     except YamlFileError as exc:

@@ -17,6 +17,8 @@ from opcc_model.findings import SEVERITIES, Finding, severity_rank
 from opcc_model.loader import validate
 from opcc_model.model import Model
 from opcc_model.plan.checks import check_plan
+from opcc_model.plan.manifesto import Manifesto
+from opcc_model.plan.manifesto_checks import check_manifestos
 from opcc_model.plan.model import Plan
 from opcc_model.queries.index import relative_location
 from opcc_model.queries.rules import CHECKS
@@ -157,6 +159,7 @@ def check(
     settings: Settings | None = None,
     plans: Iterable[Plan] = (),
     on: datetime.date | None = None,
+    manifestos: Iterable[Manifesto] = (),
 ) -> FindingList:
     """Every finding of ``model``: model-wide rules once, per-area rules for ``area`` (default: every area).
 
@@ -170,7 +173,8 @@ def check(
     subject, without duplicates, whatever the order of the model's files and lists.
 
     ``plans`` (from :func:`opcc_model.plan.load_plans`) adds the Police and Crime Plan
-    checks (OPCC-P1xx) of each plan.
+    checks (OPCC-P1xx) of each plan; ``manifestos`` (from :func:`opcc_model.plan.load_manifestos`)
+    adds OPCC-P106 for each manifesto whose plan is among ``plans``.
 
     ``on`` is the date the date-dependent checks judge by (such as whether a cited
     instrument is revoked); default today. The same model and date give the same findings.
@@ -181,7 +185,7 @@ def check(
     try:
         day = on or datetime.date.today()
         with paused_gc(), checking_on(day):  # tens of thousands of findings and no cycles: a collection would only walk the model
-            found = _check(model, chosen, settings or Settings(), plans, day)
+            found = _check(model, chosen, settings or Settings(), tuple(plans), day, tuple(manifestos))
     except (KeyError, NotFound):
         validate(model)  # a model built in code with a dangling id: the loader's located errors, not a KeyError
         raise
@@ -203,7 +207,10 @@ def relative_to_root(model: Model, findings: Iterable[Finding], /) -> FindingLis
 
 
 
-def _check(model: Model, chosen: list[str], settings: Settings, plans: Iterable[Plan], on: datetime.date) -> FindingList:
+def _check(
+    model: Model, chosen: list[str], settings: Settings, plans: tuple[Plan, ...], on: datetime.date,
+    manifestos: tuple[Manifesto, ...] = (),
+) -> FindingList:
     found: set[Finding] = set()
     for _, registered in sorted(CHECKS.items()):
         dated = {"on": on} if registered.dated else {}
@@ -214,6 +221,7 @@ def _check(model: Model, chosen: list[str], settings: Settings, plans: Iterable[
                 found.update(registered.function(model, name, **dated))
     for plan in plans:
         found.update(relative_to_root(model, check_plan(model, plan)))
+    found.update(relative_to_root(model, check_manifestos(model, manifestos, plans)))
     waivers: dict[tuple[str, str, str], str] = {}
     for boundary in model.boundaries:
         for waiver in boundary.waivers:

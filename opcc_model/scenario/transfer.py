@@ -16,6 +16,8 @@ True
 
 from __future__ import annotations
 
+from opcc_model.errors import LoadIssue
+from opcc_model.location import Location
 from opcc_model.model import Model
 from opcc_model.queries.checking import FindingList, relative_to_root
 from opcc_model.queries.transfer import (
@@ -27,10 +29,11 @@ from opcc_model.queries.transfer import (
     unsettled_delegations,
 )
 from opcc_model.scenario.applying import Applied, apply
+from opcc_model.scenario.errors import OperationError
 from opcc_model.scenario.ops import AmendScheme, MergeAreas, ReplaceRole
 from opcc_model.scenario.scenario import Scenario
 
-__all__ = ["transfer_of", "welsh_mayor_requests", "transfer_findings"]
+__all__ = ["transfer_of", "welsh_mayor_requests", "refuse_mayors_in_wales", "transfer_findings"]
 
 
 def welsh_mayor_requests(model: Model, scenario: Scenario, /) -> list[BodyRequest]:
@@ -52,6 +55,24 @@ def welsh_mayor_requests(model: Model, scenario: Scenario, /) -> list[BodyReques
         elif isinstance(op, AmendScheme) and op.area in wales and op.body in ("mayor", "mopac"):
             found.append(BodyRequest(op.area, op.body, scenario.locate(index, "body")))
     return found
+
+
+def refuse_mayors_in_wales(model: Model, scenario: Scenario, /) -> None:
+    """Raise :class:`~opcc_model.scenario.errors.OperationError` (exit 2 from the CLI) when ``scenario`` gives a
+    Welsh area a mayor: one located issue per operation, with the OPCC-T104 finding's message and code.
+
+    >>> import opcc_model
+    >>> from opcc_model.scenario import parse_scenario
+    >>> s = parse_scenario("name: x\\noperations:\\n  - {op: amend-scheme, area: example-wales, body: mayor}\\n", "s.yaml")
+    >>> refuse_mayors_in_wales(opcc_model.load(opcc_model.reference_root()), s)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    opcc_model.scenario.errors.OperationError: 1 error applying the scenario:
+    s.yaml:3:51: The scenario makes the local policing body of ... a mayor: there are no mayors in Wales; ... (OPCC-T104)
+    """
+    refused = list(mayors_in_wales(model, welsh_mayor_requests(model, scenario)))
+    if refused:
+        raise OperationError(LoadIssue(f.location or Location(scenario.file, 1, 1), f"{f.message} ({f.code})") for f in refused)
 
 
 def transfer_of(model: Model, scenario: Scenario, /) -> Transfer | None:

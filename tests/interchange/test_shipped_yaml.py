@@ -15,7 +15,7 @@ import pytest
 from opcc_model.documents import model_files
 
 REPO = Path(__file__).resolve().parents[2]
-SHIPPED = ("processes", "pag", "plans", "scenarios", "examples", "law")
+SHIPPED = ("processes", "pag", "plans", "manifestos", "scenarios", "examples", "law")
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\.schema\.json$")
 
 
@@ -27,6 +27,7 @@ def _kinds() -> dict[Path, str]:
     """The kind of every model file (as the loader reads it), plus plans and scenarios."""
     kinds = {REPO / f"plans/{p.name}": "plan" for p in (REPO / "plans").glob("*.yaml")}
     kinds.update({REPO / f"scenarios/{p.name}": "scenario" for p in (REPO / "scenarios").glob("*.yaml")})
+    kinds.update({REPO / f"manifestos/{p.name}": "manifesto" for p in (REPO / "manifestos").glob("*.yaml")})
     for root in (REPO, *(p for p in (REPO / "examples").iterdir() if p.is_dir())):
         kinds.update({root / relative: kind for kind, relative in model_files(root)})
         kinds[root / "pag/glossary.yaml"] = "glossary"

@@ -21,7 +21,7 @@ MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 def _example_files() -> list[Path]:
     """Every YAML file we ship: the examples, the reference model, its plans and scenarios."""
-    shipped = [REPO / folder for folder in ("processes", "pag", "plans", "scenarios", "examples", "law")]
+    shipped = [REPO / folder for folder in ("processes", "pag", "plans", "manifestos", "scenarios", "examples", "law")]
     return sorted(p for base in shipped for p in base.rglob("*.yaml"))
 
 

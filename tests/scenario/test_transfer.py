@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from contextlib import redirect_stderr, redirect_stdout
 from functools import cache
 from pathlib import Path
@@ -136,7 +137,10 @@ def test_a_scenario_that_gives_a_welsh_area_a_mayor_is_an_error_finding_and_exit
     with redirect_stdout(out), redirect_stderr(err):
         status = main(["scenario", str(path), str(REPO)])
     assert status == 2 and out.getvalue() == ""
-    assert f"{path.as_posix()}:3:51: [error] " in err.getvalue() and "(OPCC-T104)" in err.getvalue()
+    assert f"{path.as_posix()}:3:51: The scenario makes the local policing body of " in err.getvalue()
+    assert "(OPCC-T104)" in err.getvalue() and "Traceback" not in err.getvalue()
+    with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+        assert main(["check", str(REPO), "--scenario", str(path)]) == 2
 
 
 def test_opcc_scenario_puts_the_transfer_in_its_verdict_and_json() -> None:
@@ -150,3 +154,20 @@ def test_opcc_scenario_puts_the_transfer_in_its_verdict_and_json() -> None:
         opcc_model.diff(reference(), reference()),
     )
     assert report.to_dict()["transfer"] is None and "transfer" not in report.verdict()
+
+
+def test_opcc_check_with_a_scenario_checks_the_model_after_it_with_its_transfer_findings(tmp_path: Path) -> None:
+    planted = tmp_path / "planted.yaml"
+    planted.write_text(
+        (REPO / "scenarios" / "mayoral-model.yaml").read_text(encoding="utf-8")
+        + "  - {op: remove-activity, activity: issue-police-and-crime-plan}\n",
+        encoding="utf-8",
+    )
+    for scenario, status in ((REPO / "scenarios" / "mayoral-model.yaml", 0), (planted, 1)):
+        out = io.StringIO()
+        with redirect_stdout(out), redirect_stderr(io.StringIO()):
+            got = main(["check", str(REPO), "--scenario", str(scenario), "--select", "T", "--format", "json", "--date", "2027-01-01"])
+        assert got == status
+        assert [(r["code"], r["subject"]) for r in json.loads(out.getvalue())] == (
+            [] if status == 0 else [("OPCC-T101", ["issue-police-and-crime-plan"])]
+        )
