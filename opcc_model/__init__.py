@@ -59,6 +59,7 @@ __all__ = [
     "Settings",
     "Stage",
     "Tabular",
+    "TransitionReport",
     "Waiver",
     "WhoDecides",
     "__version__",
@@ -88,6 +89,7 @@ __all__ = [
     "reference_root",
     "scenario_report",
     "transfer_findings",
+    "transition",
     "upstream",
     "validate",
     "who_decides",
@@ -167,6 +169,9 @@ _LAZY: dict[str, tuple[str, str]] = {
     "read_scenario": ("opcc_model.scenario", "read_scenario"),
     "apply_scenario": ("opcc_model.scenario", "apply"),
     "diff": ("opcc_model.scenario", "diff"),
+    # the transition of the office holder
+    "TransitionReport": ("opcc_model.handover", "TransitionReport"),
+    "transition": ("opcc_model.handover", "transition"),
     # drawing
     "Diagram": ("opcc_model.render.diagrams", "Diagram"),
     "diagrams": ("opcc_model.render.diagrams", "diagrams"),
@@ -184,6 +189,7 @@ if TYPE_CHECKING:  # type checkers and editors see every public name, typed
     from opcc_model.findings import Finding
     from opcc_model.graph import build as build_graph
     from opcc_model.graph import dependencies
+    from opcc_model.handover import TransitionReport, transition
     from opcc_model.loader import load, validate
     from opcc_model.location import Location
     from opcc_model.model import (

@@ -169,8 +169,8 @@ def entries(kind: str, document: Any) -> list[Entry]:
     elif kind == "process":
         keys = [(f"process:{document.id}", ())]
         keys += [(f"activity:{a.id}", ("activities", i)) for i, a in enumerate(document.activities)]
-    elif kind in ("instruments", "duties"):
-        prefix = kind[:-1] if kind == "instruments" else "duty"
+    elif kind in LAW:
+        prefix = {"instruments": "instrument", "duties": "duty", "transitions": "transition"}[kind]
         keys = [(f"{prefix}:{item.id}", (kind, i)) for i, item in enumerate(getattr(document, kind))]
     else:
         area = document.area
@@ -185,7 +185,7 @@ def entries(kind: str, document: Any) -> list[Entry]:
     return keys
 
 
-_RANK = {"value-chain": 0, "roles": 1, "artifacts": 2, "glossary": 3, "instruments": 4, "duties": 4, "process": 5, "boundary": 6}
+_RANK = {"value-chain": 0, "roles": 1, "artifacts": 2, "glossary": 3, "instruments": 4, "duties": 4, "transitions": 4, "process": 5, "boundary": 6}
 
 
 def source_map(

@@ -3,7 +3,7 @@
 The JSON Schemas of the YAML files come from these types (:mod:`opcc_model.schema`).
 
 >>> sorted(FILE_KINDS)
-['artifacts', 'boundary', 'duties', 'glossary', 'instruments', 'process', 'roles', 'value-chain']
+['artifacts', 'boundary', 'duties', 'glossary', 'instruments', 'process', 'roles', 'transitions', 'value-chain']
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from opcc_model.law import Duty, Instrument
+from opcc_model.law import Duty, Instrument, TransitionRule
 from opcc_model.model import Artifact, Boundary, PagCode, Process, Role, Slug, Stage
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "GlossaryFile",
     "InstrumentsFile",
     "DutiesFile",
+    "TransitionsFile",
     "FILE_KINDS",
 ]
 
@@ -102,6 +103,13 @@ class DutiesFile(_File):
     """The statutory duties the model records, each with its holder and basis."""
 
 
+class TransitionsFile(_File):
+    """``law/transitions.yaml`` (optional): what lapses, continues or must be re-made when the office holder changes."""
+
+    transitions: tuple[TransitionRule, ...]
+    """The rules: after an election (law, read) and in the 2028 transfer (assumptions until the law is made)."""
+
+
 FILE_KINDS: dict[str, type[BaseModel]] = {
     "value-chain": ValueChainFile,
     "roles": RolesFile,
@@ -111,5 +119,6 @@ FILE_KINDS: dict[str, type[BaseModel]] = {
     "boundary": Boundary,
     "instruments": InstrumentsFile,
     "duties": DutiesFile,
+    "transitions": TransitionsFile,
 }
 """Each kind of YAML file, by the name its JSON Schema file takes."""

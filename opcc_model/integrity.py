@@ -68,6 +68,7 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
         ("area", [b.area for b in model.boundaries]),
         ("instrument", [i.id for i in model.instruments]),
         ("duty", [d.id for d in model.duties]),
+        ("transition", [t.id for t in model.transitions]),
     ]
     for kind, ids in groups:
         counts = seen.setdefault(kind, {})
@@ -175,6 +176,12 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
         for i, artifact_id in enumerate(duty.responds_to):
             if artifact_id not in artifacts:
                 yield ("duty", duty.id, ("responds_to", i)), _unknown("artifact", artifact_id, artifacts, "responds_to")
+
+    for rule in model.transitions:
+        for field, known, kind in (("roles", roles, "role"), ("artifacts", artifacts, "artifact"), ("activities", activities, "activity")):
+            for i, key in enumerate(getattr(rule, field)):
+                if key not in known:
+                    yield ("transition", rule.id, (field, i)), _unknown(kind, key, known, field)
 
     known_subjects = stages | roles | artifacts | set(processes) | activities | codes
     for boundary in model.boundaries:

@@ -20,10 +20,21 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from opcc_model.timing import IsoDate, iso_date
+from opcc_model.timing import IsoDate, Span, iso_date, parse_span
 from opcc_model.vocabulary import Frozen, Jurisdiction, Slug, Url
 
-__all__ = ["Evidence", "Instrument", "Duty", "cites"]
+__all__ = [
+    "Evidence",
+    "Instrument",
+    "Duty",
+    "cites",
+    "TransitionEvent",
+    "TransitionSubject",
+    "TransitionEffect",
+    "PlanBucket",
+    "TransferRoute",
+    "TransitionRule",
+]
 
 Evidence = Literal["V", "S"]
 """How a fact was established: ``V`` read in the primary source, ``S`` from a secondary source."""
@@ -95,3 +106,88 @@ class Duty(Frozen):
     )
     evidence: Evidence = Field(description="V: read in the primary source; S: from a secondary source.")
     source: str = Field(description="Where the duty is established (LAW.md section and source key).")
+
+
+TransitionEvent = Literal["election", "transfer-2028"]
+"""What changes the office holder: an ordinary ``election`` (the corporation sole continues) or
+the announced ``transfer-2028`` of the functions to a mayor, a board or local government leaders."""
+
+TransitionSubject = Literal["office", "deputy", "scheme", "agreements", "decisions", "officers", "obligation"]
+"""What a transition rule applies to in an area: the office itself, the deputy (and what is delegated
+to or by the deputy), the scheme (delegations, consents, ladders), the agreements (joint arrangements
+and the artifacts named), the decision register, the roles named (statutory officers), or a dated
+obligation of the new holder."""
+
+TransitionEffect = Literal["continues", "lapses", "re-make", "transfer", "due"]
+"""What happens to it: it ``continues`` (stands), ``lapses``, must be re-affirmed or re-made
+(``re-make``), needs a transfer provision (``transfer``), or falls ``due``."""
+
+PlanBucket = Literal["day-1", "week-1", "month-1", "first-100-days"]
+"""The buckets of the first 100 days: the day of the change, its first 7 days, 30 days, 100 days."""
+
+TransferRoute = Literal["mayor", "board", "leaders"]
+"""Where the 2028 functions go: a mayor, a police and crime board, or (Wales) local government leaders."""
+
+
+class TransitionRule(Frozen):
+    """What lapses, continues or must be re-made when the office holder changes (``law/transitions.yaml``).
+
+    A rule of the 2028 transfer is an assumption until the law is made (LAW.md section 11).
+
+    >>> r = TransitionRule(id="deputy-term-ends", event="election", applies_to="deputy", effect="lapses",
+    ...                    what="The Deputy PCC's term ends", within="6 days", basis="PCA 2017 s.121",
+    ...                    evidence="V", source="LAW.md section 1 (C9)")
+    >>> r.status, r.span
+    ('law', Span(amount=6, unit='days'))
+    >>> from pydantic import ValidationError
+    >>> try:
+    ...     TransitionRule(id="x", event="transfer-2028", applies_to="office", effect="transfer", what="x",
+    ...                    basis="announcement", evidence="V", source="LAW.md section 11")
+    ... except ValidationError as exc:
+    ...     print(exc.errors()[0]["msg"])
+    Value error, a rule of the 2028 transfer is an assumption until the law is made: expected status: assumption, found 'law'
+    """
+
+    id: Slug = Field(description="The rule's id.")
+    event: TransitionEvent = Field(description="election (the holder changes, the corporation sole continues) or transfer-2028.")
+    applies_to: TransitionSubject = Field(
+        description="What the rule applies to in an area: office, deputy, scheme, agreements, decisions, officers or obligation."
+    )
+    effect: TransitionEffect = Field(description="continues, lapses, re-make (re-affirm or re-make), transfer (needs a transfer provision) or due.")
+    what: str = Field(min_length=1, description="What happens, in plain words.")
+    basis: str = Field(min_length=1, description="The provision (or, for an assumption, the announcement) it rests on.")
+    evidence: Evidence = Field(description="V: read in the primary source; S: from a secondary source.")
+    status: Literal["law", "assumption"] = Field(
+        default="law", description="law (made and read), or assumption (announced, no law yet: every 2028 rule)."
+    )
+    source: str = Field(description="Where it is established (LAW.md section and source key).")
+    within: str | None = Field(default=None, description="For a deadline: how long after the change, such as '6 days'.")
+    due: Literal["financial-year-end"] | None = Field(
+        default=None, description="For an obligation: financial-year-end, the 31 March of the financial year of the change."
+    )
+    roles: tuple[Slug, ...] = Field(default=(), description="For officers: the roles (statutory officers) it names.")
+    artifacts: tuple[Slug, ...] = Field(default=(), description="For agreements: the artifacts (agreements, contracts) it names.")
+    activities: tuple[Slug, ...] = Field(
+        default=(), description="The activities that carry out what must be done (the plan's steps; their 'who' is their RACI)."
+    )
+    plan: PlanBucket | None = Field(
+        default=None, description="When the first-100-days plan schedules those activities: a planning default, not a deadline."
+    )
+    routes: tuple[TransferRoute, ...] = Field(default=(), description="For the 2028 transfer: the routes it applies to (default: every one).")
+
+    @model_validator(mode="after")
+    def _assumed_until_law(self) -> TransitionRule:
+        if self.event == "transfer-2028" and self.status != "assumption":
+            raise ValueError(
+                f"a rule of the 2028 transfer is an assumption until the law is made: expected status: assumption, found {self.status!r}"
+            )
+        if self.routes and self.event != "transfer-2028":
+            raise ValueError("'routes' are only for event: transfer-2028")
+        if self.within is not None:
+            parse_span(self.within)
+        return self
+
+    @property
+    def span(self) -> Span | None:
+        """The ``within`` length, read."""
+        return parse_span(self.within) if self.within is not None else None

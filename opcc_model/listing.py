@@ -18,7 +18,7 @@ CORE = {
 }
 """The files every model has, by kind."""
 
-LAW = {"instruments": "law/instruments.yaml", "duties": "law/duties.yaml"}
+LAW = {"instruments": "law/instruments.yaml", "duties": "law/duties.yaml", "transitions": "law/transitions.yaml"}
 """The optional files of the law as data, by kind."""
 
 
@@ -36,7 +36,7 @@ def model_files(root: str | os.PathLike[str], /) -> list[tuple[str, str]]:
     """Every YAML file of the model at ``root`` as ``(kind, path relative to root)``, in load order.
 
     Kinds: ``value-chain``, ``roles``, ``artifacts``, ``process``, ``glossary``, ``instruments``,
-    ``duties``, ``boundary``.
+    ``duties``, ``transitions``, ``boundary``.
 
     >>> import opcc_model
     >>> [kind for kind, _ in model_files(opcc_model.example_root("minimal"))][:3]

@@ -19,7 +19,7 @@ from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
 
 from opcc_model.boundary import Allocation, Boundary, Waiver
 from opcc_model.errors import NotFound
-from opcc_model.law import Duty, Instrument, cites
+from opcc_model.law import Duty, Instrument, TransitionRule, cites
 from opcc_model.location import Location
 from opcc_model.timing import DeadlineStr, Obligation, Outcome, Recurrence, Window
 from opcc_model.vocabulary import (
@@ -403,6 +403,8 @@ class Model(_Frozen):
     """The instruments the model cites, with their dates (``law/instruments.yaml``)."""
     duties: tuple[Duty, ...] = ()
     """The statutory duties the model must deliver (``law/duties.yaml``)."""
+    transitions: tuple[TransitionRule, ...] = ()
+    """What lapses, continues or must be re-made when the office holder changes (``law/transitions.yaml``)."""
 
     _locations: Mapping[str, Location] = PrivateAttr(default_factory=dict)
 
@@ -515,6 +517,7 @@ class Model(_Frozen):
             "area": {b.area: b for b in self.boundaries},
             "instrument": {i.id: i for i in self.instruments},
             "duty": {d.id: d for d in self.duties},
+            "transition": {t.id: t for t in self.transitions},
         }
 
     def _get(self, kind: str, key: str) -> Any:

@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "cache": "show where the validated-model cache is, or clear it",
     "migrate": "rewrite old-format files (boundary files of format 1) in the current format",
     "calendar": "print the statutory calendar: what is due when, who, on what basis",
+    "transition": "plan the change of office holder: what lapses, what is due, the first 100 days, the briefing pack",
     "serve": "serve the site on 127.0.0.1 and rebuild it (reloading the browser page) whenever a model file changes",
     "lsp": "run the language server for the model's YAML (stdio): diagnostics, go-to, references, hover, completion, rename",
 }

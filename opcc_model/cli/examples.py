@@ -57,6 +57,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "opcc calendar . --year 2027 --format ics",
         "opcc calendar . --next 90d --date 2027-01-01 --area example-england --format md",
     ),
+    "transition": (
+        "opcc transition . --area example-england --date 2028-05-04",
+        "opcc transition . --area example-england --date 2028-05-08 --to mayor --format ics --out transition.ics",
+    ),
     "cache": ("opcc cache path", "opcc cache clear"),
     "migrate": ("opcc migrate --check .", "opcc migrate ."),
     "cache path": ("opcc cache path",),
