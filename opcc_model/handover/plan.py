@@ -105,6 +105,31 @@ def _seeds(model: Model, area: str, on: datetime.date, event: TransitionEvent, d
     return seeds
 
 
+def _reached(graph: nx.DiGraph, sources: set[str], *, forward: bool) -> set[str]:
+    """Every node reached from any of ``sources`` (one walk for them all), the sources included."""
+    step = graph.successors if forward else graph.predecessors
+    seen, todo = set(sources), list(sources)
+    while todo:
+        for nxt in step(todo.pop()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def _order(graph: nx.DiGraph, chosen: set[str]) -> nx.DiGraph:
+    """``u -> v`` for every pair of ``chosen`` where ``v`` is reachable from ``u`` in ``graph``.
+
+    A path between two chosen nodes runs only through nodes both reachable from one and reaching
+    one, so the walks stay inside that part of the graph (small, on a national model too).
+    """
+    between = graph.subgraph(_reached(graph, chosen, forward=True) & _reached(graph, chosen, forward=False))
+    order = nx.DiGraph()
+    order.add_nodes_from(chosen)
+    order.add_edges_from((u, v) for u in sorted(chosen) for v in nx.descendants(between, u) & chosen)
+    return order
+
+
 def first_100_days(model: Model, area: str, on: datetime.date, event: TransitionEvent, due: tuple[Obligation, ...], /,
                    *, route: str | None = None) -> tuple[Step, ...]:
     """The plan's steps for ``area`` from ``on``, in order: by bucket, then dependencies first, then id."""
@@ -114,9 +139,7 @@ def first_100_days(model: Model, area: str, on: datetime.date, event: Transition
     for activity_id in seeds:
         process = model.process_of(activity_id).id
         chosen |= {a for a in nx.ancestors(graph, activity_id) if _applies(model, area, a) and model.process_of(a).id == process}
-    order = nx.DiGraph()
-    order.add_nodes_from(chosen)
-    order.add_edges_from((u, v) for u in chosen for v in nx.descendants(graph, u) & chosen)
+    order = _order(graph, chosen)
     groups = nx.condensation(order)
     members = {n: sorted(groups.nodes[n]["members"]) for n in groups}
     topo = list(nx.lexicographical_topological_sort(groups, key=lambda n: members[n][0]))

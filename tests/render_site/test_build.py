@@ -34,7 +34,7 @@ def test_site_has_a_page_for_everything(built_site, site_model, site_plans):
         + [f"role-{r.id}.html" for r in site_model.roles]
         + [f"artifact-{a.id}.html" for a in site_model.artifacts]
         + [f"{kind}-{b.area}.{ext}" for b in site_model.boundaries for kind, ext in
-           (("area", "html"), ("raci", "html"), ("raci", "csv"))]
+           (("area", "html"), ("raci", "html"), ("raci", "csv"), ("transition", "html"))]
     )
     built = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
     assert set(expected) <= built

@@ -72,6 +72,7 @@ def site_files(site: Site, /) -> dict[str, bytes]:
     for boundary in site.areas:
         text[page_path("area", boundary.area)] = pages.render_area(site, boundary.area)
         text[page_path("raci", boundary.area)] = pages.render_raci(site, boundary.area)
+        text[page_path("transition", boundary.area)] = pages.render_transition(site, boundary.area)
         text[csv_path(boundary.area)] = raci_csv(model, area=boundary.area)
     for plan in site.plans:
         text[page_path("plan", plan.id)] = pages.render_plan(site, plan.id)

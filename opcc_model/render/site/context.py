@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from opcc_model.config import Settings
-from opcc_model.errors import NotFound
+from opcc_model.errors import NotFound, OpccError
+from opcc_model.handover import TransitionReport, transition
 from opcc_model.findings import SEVERITIES, Finding, severity_rank
 from opcc_model.model import Activity, Boundary, Model, PagCode, Process
 from opcc_model.plan.model import Plan
@@ -60,6 +61,8 @@ class Site:
     """The date the site was built for (``--date``): its findings and timeline are of that date."""
     timeline: Calendar | None = None
     """The statutory calendar of the year of ``on`` (the timeline page)."""
+    transitions: Mapping[str, TransitionReport | str] = field(default_factory=dict)
+    """Each area's transition report for a new holder elected on ``on`` (the transition page), or why there is none."""
 
     def plan(self, plan_id: str, /) -> Plan:
         """The plan shown with id ``plan_id``; raises :class:`~opcc_model.errors.NotFound` otherwise."""
@@ -219,13 +222,17 @@ def plan_site(
         check(model, area=area, settings=settings, plans=shown, on=on), areas, shown
     )
     day = on or datetime.date.today()
+    reports = _transitions(model, areas, day)
     plan_svgs = plan_diagrams(model, shown) if diagrams else {}
     svgs: dict[str, str] = {}
     failures: list[str] = []
     if diagrams:
         from opcc_model.render.site.diagrams import site_diagrams
+        from opcc_model.render.transitionmap import transition_map
 
-        svgs = site_diagrams(model, areas, findings=findings, reuse=reuse, failures=failures)
+        timelines = [(f"transition-{area}", transition_map(model, r, page_suffix=".html"))
+                     for area, r in reports.items() if isinstance(r, TransitionReport)]
+        svgs = site_diagrams(model, areas, findings=findings, reuse=reuse, failures=failures, extra=timelines)
     return Site(
         model=model,
         areas=areas,
@@ -238,4 +245,16 @@ def plan_site(
         failures=tuple(failures),
         on=day,
         timeline=statutory_calendar(model, day.year, area=area),
+        transitions=reports,
     )
+
+
+def _transitions(model: Model, areas: tuple[Boundary, ...], day: datetime.date) -> dict[str, TransitionReport | str]:
+    """Each area's transition report for a holder elected on ``day``, or the sentence saying why there is none."""
+    found: dict[str, TransitionReport | str] = {}
+    for boundary in areas:
+        try:
+            found[boundary.area] = transition(model, area=boundary.area, date=day)
+        except OpccError as exc:
+            found[boundary.area] = str(exc)
+    return found

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+import graphviz
 from markupsafe import Markup, escape
 
 from opcc_model.findings import Finding
@@ -71,6 +72,7 @@ def site_diagrams(
     findings: Mapping[str, Iterable[Finding]] | None = None,
     reuse: str | os.PathLike[str] | None = None,
     failures: list[str] | None = None,
+    extra: Iterable[tuple[str, graphviz.Digraph]] = (),
 ) -> dict[str, str]:
     """The SVG of each diagram of the site, keyed by diagram name (``process-<id>``), linking to site pages.
 
@@ -78,13 +80,15 @@ def site_diagrams(
     boundary maps only for ``areas``, each marked with that area's ``findings``. Raises
     :class:`~opcc_model.errors.RenderUnavailable` when no Graphviz backend can lay them out.
     A diagram whose layout fails (or times out) becomes a placeholder saying so, and its
-    message is appended to ``failures``; the others are laid out all the same.
+    message is appended to ``failures``; the others are laid out all the same. ``extra``: more
+    ``(name, graph)`` pairs laid out with them (the transition timelines).
     """
     found = findings or {}
     graphs = [(name, graph) for name, graph in diagrams(model, page_suffix=".html") if not name.startswith("boundary-")]
     for boundary in areas:
         graph = boundary_map(model, boundary.area, findings=found.get(boundary.area, ()), page_suffix=".html")
         graphs.append((diagram_name("boundary", boundary.area), graph))
+    graphs.extend(extra)
     backend = choose_backend("svg")
     folder = Path(reuse) if reuse is not None else None
     out: dict[str, str] = {}

@@ -43,6 +43,7 @@ __all__ = [
     "render_timeline",
     "render_area",
     "render_raci",
+    "render_transition",
     "RACI_PAGE_ROWS",
     "PAGE_ROWS",
     "render_search",
@@ -314,6 +315,22 @@ def render_raci(site: Site, area: str, /) -> str:
         total=len(rows),
         limit=RACI_PAGE_ROWS,
         csv=relative(page_path("raci", area), csv_path(area)),
+    )
+
+
+def render_transition(site: Site, area: str, /) -> str:
+    """The transition page of one area: the first 100 days as a timeline, the lapse / re-make table, the briefing index."""
+    boundary = site.model.boundary(area)
+    report = site.transitions.get(area)
+    return _render(
+        site,
+        "transition.html",
+        page_path("transition", area),
+        f"Transition: {boundary.name}",
+        boundary=boundary,
+        report=report if not isinstance(report, str) else None,
+        reason=report if isinstance(report, str) else "the site was built without transition reports",
+        on=site.on,
     )
 
 

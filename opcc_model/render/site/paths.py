@@ -3,7 +3,8 @@
 The names follow :mod:`opcc_model.render.links` (``process-<id>``, ``stage-<id>``,
 ``activity-<id>``, ``value-chain``), so the links Graphviz writes into the diagrams'
 SVG (with ``page_suffix=".html"``) are the site's pages as they are; the site adds
-``role-<id>``, ``artifact-<id>``, ``area-<id>``, ``raci-<id>`` and ``plan-<id>`` (a Police and Crime Plan). Every link is
+``role-<id>``, ``artifact-<id>``, ``area-<id>``, ``raci-<id>``, ``plan-<id>`` (a Police and Crime Plan) and
+``transition-<area>`` (the first 100 days of a new holder). Every link is
 relative, so the folder can be published anywhere.
 
 >>> page_path("process", "conduct-stakeholder-analysis")
@@ -18,7 +19,7 @@ import posixpath
 
 __all__ = ["PAGE_KINDS", "page_path", "csv_path", "code_anchor", "code_path", "relative", "root_of"]
 
-PAGE_KINDS = ("stage", "process", "activity", "role", "artifact", "area", "raci", "plan")
+PAGE_KINDS = ("stage", "process", "activity", "role", "artifact", "area", "raci", "plan", "transition")
 """Kinds with one page per id, named ``<kind>-<id>.html``."""
 
 _SINGLE = {
@@ -42,7 +43,7 @@ def page_path(kind: str, key: str = "", /) -> str:
     >>> page_path("tree", "x")
     Traceback (most recent call last):
     ...
-    ValueError: expected a page kind of ('stage', 'process', 'activity', 'role', 'artifact', 'area', 'raci', 'plan'), found 'tree'
+    ValueError: expected a page kind of ('stage', 'process', 'activity', 'role', 'artifact', 'area', 'raci', 'plan', 'transition'), found 'tree'
     """
     if kind in _SINGLE:
         return _SINGLE[kind]
