@@ -177,12 +177,6 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
             if artifact_id not in artifacts:
                 yield ("duty", duty.id, ("responds_to", i)), _unknown("artifact", artifact_id, artifacts, "responds_to")
 
-    for rule in model.transitions:
-        for field, known, kind in (("roles", roles, "role"), ("artifacts", artifacts, "artifact"), ("activities", activities, "activity")):
-            for i, key in enumerate(getattr(rule, field)):
-                if key not in known:
-                    yield ("transition", rule.id, (field, i)), _unknown(kind, key, known, field)
-
     known_subjects = stages | roles | artifacts | set(processes) | activities | codes
     for boundary in model.boundaries:
         yield from _scheme_problems(boundary, roles, codes)

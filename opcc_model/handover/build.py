@@ -22,7 +22,7 @@ from pathlib import Path
 
 from opcc_model.errors import NotFound, OpccError
 from opcc_model.handover.briefing import briefing_pack, new_holder
-from opcc_model.handover.items import lapses
+from opcc_model.handover.items import lapses, missing_ids
 from opcc_model.handover.obligations import obligations, precept_note
 from opcc_model.handover.plan import first_100_days
 from opcc_model.handover.report import TransitionReport
@@ -111,6 +111,7 @@ def transition(
         if report.findings is not None:
             findings, resolved = FindingList(report.findings.new), FindingList(report.findings.resolved)
         notes.append(ASSUMED)
+    notes += missing_ids(after, event, route)
     due = obligations(after, area, day, event, route=route)
     holder = after.role(new_holder(after)).name
     label = "an ordinary election: the holder changes, the corporation sole continues" if to == "pcc" else f"the 2028 transfer to {to}"

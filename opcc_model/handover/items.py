@@ -27,7 +27,7 @@ from opcc_model.law import TransitionEvent, TransitionRule
 from opcc_model.model import Model
 from opcc_model.scheme import Delegation, Ladder
 
-__all__ = ["Lapse", "lapses", "rules_for", "who_does", "role_name"]
+__all__ = ["Lapse", "lapses", "missing_ids", "rules_for", "who_does", "role_name"]
 
 YEAR = datetime.timedelta(days=365)
 
@@ -63,6 +63,23 @@ class Lapse:
 def rules_for(model: Model, event: TransitionEvent, route: str | None, /) -> list[TransitionRule]:
     """The rules of ``event`` (and of ``route``, for the transfer), in file order."""
     return [r for r in model.transitions if r.event == event and (not r.routes or route in r.routes)]
+
+
+def missing_ids(model: Model, event: TransitionEvent, route: str | None, /) -> list[str]:
+    """A note for each role, artifact or activity a rule names that ``model`` lacks (the rule skips it).
+
+    >>> import opcc_model
+    >>> missing_ids(opcc_model.load(opcc_model.reference_root()), "election", None)
+    []
+    """
+    known = {"roles": {r.id for r in model.roles}, "artifacts": {a.id for a in model.artifacts},
+             "activities": {a.id for a in model.activities}}
+    return [
+        f"law/transitions.yaml: rule '{rule.id}' names {field[:-1] if field != 'activities' else 'activity'} '{key}', "
+        "which is not in the model: skipped"
+        for rule in rules_for(model, event, route) for field in ("roles", "artifacts", "activities")
+        for key in getattr(rule, field) if key not in known[field]
+    ]
 
 
 def role_name(model: Model, boundary: Boundary | None, role_id: str, /) -> str:

@@ -4,7 +4,7 @@
 >>> from opcc_model.handover import transition
 >>> model = opcc_model.load(opcc_model.reference_root())
 >>> graph = transition_map(model, transition(model, area="example-england", date="2028-01-10"), page_suffix=".html")
->>> '"bucket.week-1" -> "bucket.month-1"' in graph.source and 'URL="activity-propose-precept.html"' in graph.source
+>>> '"activity.propose-precept" -> "bucket.month-1"' in graph.source and 'URL="activity-propose-precept.html"' in graph.source
 True
 """
 
@@ -19,6 +19,14 @@ from opcc_model.model import Model
 from opcc_model.render.draw import activity_node, new_digraph, node_id, text_label
 
 __all__ = ["transition_map", "BUCKET_TITLES"]
+
+
+def _has(model: Model, activity_id: str) -> bool:
+    try:
+        model.activity(activity_id)
+    except NotFound:
+        return False
+    return True
 
 BUCKET_TITLES = {"day-1": "Day 1", "week-1": "Week 1", "month-1": "Month 1", "first-100-days": "First 100 days"}
 
@@ -39,23 +47,25 @@ def transition_map(model: Model, report: TransitionReport, /, *, page_suffix: st
         label=text_label(f"The first 100 days from {report.date.isoformat()}: {report.area_name}", width=120),
     )
     steps = {step.activity: step for step in report.steps}
+    drawn: dict[str, list[str]] = {}
     for bucket in buckets(report.date):
+        members = [s for s in report.steps if s.bucket == bucket.name and _has(model, s.activity)]
+        anchor = node_id("bucket", bucket.name)
         with graph.subgraph(name=f"cluster_{bucket.name.replace('-', '_')}") as group:
             title = f"{BUCKET_TITLES[bucket.name]}: by {bucket.end.isoformat()}"
             group.attr(label=text_label(title, width=40), style="rounded", color="#888888", fontcolor="#1f4e79")
-            group.node(node_id("bucket", bucket.name), label=text_label(BUCKET_TITLES[bucket.name], width=20),
-                       shape="plaintext", fontcolor="#1f4e79")
-            for step in report.steps:
-                if step.bucket != bucket.name:
-                    continue
-                try:
-                    activity_node(group, model, model.activity(step.activity), page_suffix=page_suffix)
-                except NotFound:
-                    continue
-                graph.edge(node_id("bucket", bucket.name), node_id("activity", step.activity), style="invis")
+            if members:  # an invisible anchor keeps the columns in order
+                group.node(anchor, label="", shape="point", style="invis", width="0")
+            else:
+                group.node(anchor, label=text_label("nothing falls in this bucket", width=16), shape="plaintext", fontcolor="#555555")
+            for step in members:
+                activity_node(group, model, model.activity(step.activity), page_suffix=page_suffix)
+                graph.edge(anchor, node_id("activity", step.activity), style="invis")
+        drawn[bucket.name] = [node_id("activity", s.activity) for s in members] or [anchor]
     names = [b.name for b in buckets(report.date)]
     for before, after in zip(names, names[1:]):
-        graph.edge(node_id("bucket", before), node_id("bucket", after), style="invis", weight="10")
+        for node in drawn[before]:  # the next column starts right of every step of this one
+            graph.edge(node, node_id("bucket", after), style="invis")
     for step in report.steps:
         for earlier in step.after:
             if earlier in steps:

@@ -299,13 +299,11 @@ def test_a_2028_rule_marked_as_law_is_a_located_load_error(tmp_path: Path) -> No
     assert status == 2 and "law/transitions.yaml:" in err and "a rule of the 2028 transfer is an assumption until the law is made" in err
 
 
-def test_an_unknown_activity_in_a_rule_is_a_located_error(tmp_path: Path) -> None:
-    for folder in ("processes", "pag", "law"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    law = tmp_path / "law" / "transitions.yaml"
-    law.write_text(law.read_text(encoding="utf-8").replace("activities: [appoint-deputy-pcc]", "activities: [appoint-deputy]", 1), encoding="utf-8")
-    status, _, err = run("validate", str(tmp_path))
-    assert status == 2 and "law/transitions.yaml:" in err and "appoint-deputy" in err
+def test_an_activity_a_rule_names_that_the_model_lacks_is_noted_and_skipped(model: Model) -> None:
+    rules = tuple(r.model_copy(update={"activities": ("appoint-deputy",)}) if r.id == "deputy-term-ends" else r for r in model.transitions)
+    report = transition(model.model_copy(update={"transitions": rules}), area="example-england", date=ELECTION)
+    assert "law/transitions.yaml: rule 'deputy-term-ends' names activity 'appoint-deputy', which is not in the model: skipped" in report.notes
+    assert "appoint-deputy-pcc" not in {s.activity for s in report.steps}
 
 
 def test_the_readme_transition_example_runs(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
