@@ -587,7 +587,7 @@ def _sound_after(model: Model, old: dict[str, Any], fresh: dict[str, Any]) -> bo
     """Whether ``model`` passes the integrity check, knowing that it did before ``fresh`` changed.
 
     True only when every changed file is a process file that declares the same process
-    id, parent and activity ids as before (so no id appeared, vanished or doubled and no
+    id, parent, areas and overrides (``replaces``) and the same activity ids as before (so no id appeared, vanished or doubled and no
     parent chain changed) and every reference its activities make resolves, exactly as
     :func:`opcc_model.integrity.check` requires. False means: run the whole check.
     """
@@ -595,9 +595,9 @@ def _sound_after(model: Model, old: dict[str, Any], fresh: dict[str, Any]) -> bo
         before = _document("process", old.get(relative))
         if not isinstance(before, Process) or not isinstance(document, Process):
             return False
-        if (before.id, before.parent) != (document.id, document.parent):
+        if (before.id, before.parent, before.areas, before.replaces) != (document.id, document.parent, document.areas, document.replaces):
             return False
-        if [a.id for a in before.activities] != [a.id for a in document.activities]:
+        if [(a.id, a.replaces) for a in before.activities] != [(a.id, a.replaces) for a in document.activities]:
             return False
     stages = {s.id for s in model.stages}
     roles = {r.id for r in model.roles}

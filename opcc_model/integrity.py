@@ -11,6 +11,7 @@ These are load errors, not findings: a model that fails them cannot be queried.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from opcc_model.boundary import Boundary
 from opcc_model.location import Location
@@ -145,6 +146,8 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
                 if code not in codes:
                     yield (*owner, ("pag", i)), _unknown("code", code, codes, "pag")
 
+    yield from _override_problems(model, processes, place)
+
     # parent chains of processes must end (no process refines itself through others)
     for process in model.processes:
         chain, current = [process.id], process.parent
@@ -192,6 +195,59 @@ def check(model: Model, /, where: Callable[[str, str], Location | None] | None =
                     f"subject: expected the id of something in the model (an activity, role, artifact, "
                     f"process, stage or PAG code), found '{waiver.subject}'"
                 )
+
+
+def _override_problems(model: Model, processes: dict[str, Any], place: Callable[[str, str], str]) -> Iterator[Problem]:
+    """An area's override (``replaces:``) must sit on its own process (``areas:``), name a shared
+    process or activity of another process, and be the only override of that id in each of its areas.
+
+    >>> from opcc_model.model import Activity, Process
+    >>> shared = Process(id="board", name="Board", stage="s", activities=(Activity(id="meet", name="Meet"),))
+    >>> mine = Process(id="my-board", name="Mine", stage="s", areas=("a",), replaces="bored")
+    >>> [m for _, m in _override_problems(Model(mandate="m", processes=(shared, mine)), {"board": shared, "my-board": mine}, str)]
+    ["replaces: expected a declared process id, found 'bored' (did you mean 'board'? declare it in a file under processes/<stage>/)"]
+    """
+    owner_of = {a.id: p for p in model.processes for a in p.activities}
+    taken: dict[tuple[str, str, str], str] = {}  # (area, kind, replaced id) -> the override's own id
+
+    def once(kind: str, key: str, replaced: str, areas: tuple[str, ...], where: tuple[str, str, tuple[str | int, ...]]) -> Iterator[Problem]:
+        for area in areas:
+            first = taken.setdefault((area, kind, replaced), key)
+            if first != key:
+                yield where, (
+                    f"replaces: expected one override of {kind} '{replaced}' in area '{area}', "
+                    f"found a second (the first is {kind} '{first}' at {place(kind, first)})"
+                )
+                return
+
+    for process in model.processes:
+        here = ("process", process.id, ("replaces",))
+        if process.replaces is not None:
+            target = processes.get(process.replaces)
+            if not process.areas:
+                yield here, "replaces: expected areas: beside it (an override applies to some areas alone), found none"
+            elif target is None:
+                yield here, _unknown("process", process.replaces, processes, "replaces")
+            elif target.areas:
+                yield here, f"replaces: expected a shared process (one without areas:), found '{target.id}', scoped to {', '.join(target.areas)}"
+            else:
+                yield from once("process", process.id, target.id, process.areas, here)
+        for activity in process.activities:
+            if activity.replaces is None:
+                continue
+            where = ("activity", activity.id, ("replaces",))
+            shared = owner_of.get(activity.replaces)
+            if not process.areas:
+                yield where, f"replaces: expected areas: on process '{process.id}' (an override applies to some areas alone), found none"
+            elif shared is None:
+                yield where, _unknown("activity", activity.replaces, owner_of, "replaces")
+            elif shared.areas:
+                yield where, (
+                    f"replaces: expected an activity of a shared process (one without areas:), found '{activity.replaces}' "
+                    f"of process '{shared.id}', scoped to {', '.join(shared.areas)}"
+                )
+            else:
+                yield from once("activity", activity.id, activity.replaces, process.areas, where)
 
 
 def _scheme_problems(boundary: Boundary, roles: set[str], codes: set[str]) -> Iterator[Problem]:

@@ -187,6 +187,9 @@ class Activity(_Frozen):
     """The legal or other basis, one citation per entry (default: the process's)."""
     guidance: str | None = None
     """Practical guidance for whoever carries it out (shown on the site)."""
+    replaces: Slug | None = None
+    """In a process with ``areas:``, the shared activity this one stands in for in those areas
+    (its own settlement tiers, say); the shared one then counts in every other area only."""
     references: tuple[Reference, ...] = ()
     """Titled links to public reference material (legislation, guidance)."""
     obligation: Obligation | None = Field(
@@ -267,6 +270,9 @@ class Process(_Frozen):
     areas: tuple[Slug, ...] = ()
     """The force areas the process belongs to alone (an area's own settlement tiers, its board);
     empty: every area. Its activities never count in another area's findings."""
+    replaces: Slug | None = None
+    """With ``areas:``, the shared process this one stands in for in those areas (its own
+    governance board, say): the shared process's activities then count in every other area only."""
     basis: tuple[str, ...] = ()
     """The legal or other basis of the process; its activities inherit it."""
     guidance: str | None = None

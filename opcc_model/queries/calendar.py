@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from opcc_model.model import Activity, Model
+from opcc_model.queries.index import area_activity_ids
 from opcc_model.queries.table import Cell, Tabular
 from opcc_model.timing import deadline_dates
 
@@ -86,11 +87,11 @@ def _dates(activity: Activity, year: int) -> Iterator[tuple[datetime.date, str]]
             yield day, "recurring"
 
 
-def _entries(model: Model, year: int, jurisdiction: str | None) -> Iterator[Entry]:
+def _entries(model: Model, year: int, counted: frozenset[str] | None) -> Iterator[Entry]:
     names = {r.id: r.name for r in model.roles}
     for process in model.processes:
         for activity in process.activities:
-            if not activity.applies_in(jurisdiction):
+            if counted is not None and activity.id not in counted:
                 continue
             who = names.get(activity.accountable or "", activity.accountable or "")
             for day, kind in _dates(activity, year):
@@ -108,7 +109,8 @@ def statutory_calendar(
 ) -> Calendar:
     """The calendar of ``year``, or of the ``days`` from ``start`` (``--next``), for ``area`` (default every jurisdiction).
 
-    An ``area`` keeps the activities that apply in its jurisdiction (raises
+    An ``area`` keeps the activities that count in it: its jurisdiction's, without other
+    areas' own processes or the shared activities it overrides (raises
     :class:`~opcc_model.errors.NotFound` for an unknown one). Entries are sorted by date,
     then activity and kind, so the same model gives the same calendar.
 
@@ -116,17 +118,17 @@ def statutory_calendar(
     >>> statutory_calendar(opcc_model.load(opcc_model.example_root("minimal")), start=datetime.date(2027, 1, 1), days=30).entries
     ()
     """
-    jurisdiction = model.boundary(area).jurisdiction if area is not None else None
+    counted = area_activity_ids(model, area)
     if days is not None:
         first = start or datetime.date.today()
         last = first + datetime.timedelta(days=days)
         found = [
-            e for y in range(first.year, last.year + 1) for e in _entries(model, y, jurisdiction) if first <= e.date <= last
+            e for y in range(first.year, last.year + 1) for e in _entries(model, y, counted) if first <= e.date <= last
         ]
         title = f"Due from {first.isoformat()} to {last.isoformat()}"
     else:
         chosen = year if year is not None else (start or datetime.date.today()).year
-        found = list(_entries(model, chosen, jurisdiction))
+        found = list(_entries(model, chosen, counted))
         title = f"Statutory calendar {chosen}"
     if area is not None:
         title += f" ({area})"

@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from opcc_model.model import SIDES, Model
 from opcc_model.queries.crossings import boundary_crossings
-from opcc_model.queries.index import scope_of, scoped_activities
+from opcc_model.queries.index import area_activity_ids
 from opcc_model.queries.table import QueryResult, Tabular
 from opcc_model.wording import count as counted
 
@@ -73,8 +73,8 @@ def handoffs(model: Model, /, *, area: str | None = None) -> HandoffTable:
     The crossings are those of the findings OPCC-D101, D103 and D104
     (:func:`opcc_model.queries.crossings.boundary_crossings`): activities on one side hand
     something to an activity on another, at least one of the sides a principal's. With
-    ``area``, only activities in scope for the area count (its jurisdiction; processes
-    scoped to other areas left out) (a crossing keeps
+    ``area``, only activities in scope for the area count (its jurisdiction, without
+    other areas' own processes or the shared activities it overrides) (a crossing keeps
     the producers in scope, and goes if none is). Rows: principals, then oversight, then
     partners; within a kind by side order (:data:`opcc_model.model.SIDES`), then consumer.
 
@@ -85,7 +85,7 @@ def handoffs(model: Model, /, *, area: str | None = None) -> HandoffTable:
     >>> table.count("commissioner", "chief-constable"), table.kinds()["principals"]
     (0, 0)
     """
-    scoped = None if area is None else {a.id for a in scoped_activities(model, scope_of(model, area))}
+    scoped = area_activity_ids(model, area)
     rows = []
     for crossing in boundary_crossings(model):
         if scoped is not None and crossing.consumer not in scoped:

@@ -28,6 +28,8 @@ __all__ = [
     "in_scope",
     "scoped_activities",
     "scope_of",
+    "replaced_in",
+    "area_activity_ids",
     "code_activities",
     "code_sides",
     "resolved_allocations",
@@ -108,11 +110,49 @@ def scoped_activities(model: Model, jurisdiction: str | None, /) -> tuple[Activi
         place, _, area = (jurisdiction or "").partition("@")
         if not area:
             return tuple(a for a in m.activities if in_scope(a, jurisdiction))
+        hidden = replaced_in(m, area)
         return tuple(
-            a for p in m.processes if not p.areas or area in p.areas for a in p.activities if in_scope(a, place)
+            a
+            for p in m.processes
+            if not p.areas or area in p.areas
+            for a in p.activities
+            if in_scope(a, place) and a.id not in hidden
         )
 
     return model.memo(f"q:scoped:{jurisdiction}", build)
+
+
+def replaced_in(model: Model, area: str, /) -> frozenset[str]:
+    """The shared activities ``area`` overrides: every activity of a process its own process
+    ``replaces``, and each activity one of its own activities ``replaces``.
+
+    >>> import opcc_model
+    >>> replaced_in(opcc_model.load(opcc_model.reference_root()), "example-wales")
+    frozenset()
+    """
+
+    def build(m: Model) -> frozenset[str]:
+        hidden: set[str] = set()
+        for process in m.processes:
+            if area not in process.areas:
+                continue
+            if process.replaces is not None:
+                hidden.update(a.id for p in m.processes if p.id == process.replaces for a in p.activities)
+            hidden.update(a.replaces for a in process.activities if a.replaces is not None)
+        return frozenset(hidden)
+
+    return model.memo(f"q:replaced:{area}", build)
+
+
+def area_activity_ids(model: Model, area: str | None, /) -> frozenset[str] | None:
+    """The ids of the activities that count in ``area`` (``None`` for no area: every activity counts).
+
+    Its jurisdiction's, without other areas' own processes and without the shared activities
+    the area overrides (:func:`replaced_in`).
+    """
+    if area is None:
+        return None
+    return model.memo(f"q:area-ids:{area}", lambda m: frozenset(a.id for a in scoped_activities(m, scope_of(m, area))))
 
 
 def code_activities(model: Model, jurisdiction: str | None, /) -> dict[str, tuple[str, ...]]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from opcc_model.errors import OpccError
 from opcc_model.model import Model
+from opcc_model.queries.index import area_activity_ids
 from opcc_model.queries.table import Cell, Tabular
 from opcc_model.render.ordering import roles_in_order
 
@@ -132,13 +133,8 @@ def raci(model: Model, /, *, process: str | None = None, area: str | None = None
     'RACI: all processes'
     """
     processes = [model.process(process)] if process else list(model.processes)
-    jurisdiction = model.boundary(area).jurisdiction if area else None
-    chosen = [
-        (p, a)
-        for p in processes
-        for a in p.activities
-        if a.applies_in(jurisdiction)
-    ]
+    counted = area_activity_ids(model, area) if area else None
+    chosen = [(p, a) for p in processes for a in p.activities if counted is None or a.id in counted]
     letters: dict[tuple[str, str], set[str]] = {}
     for _, a in chosen:
         for letter, role_id in a.roles():

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from opcc_model.model import Activity, Model, Process
+from opcc_model.queries.index import area_activity_ids
 from opcc_model.queries.table import Cell, csv_text
 
 __all__ = ["RaciRow", "raci_rows", "raci_csv", "letters"]
@@ -49,13 +50,12 @@ def raci_rows(model: Model, /, *, area: str) -> list[RaciRow]:
     ('A', 'R', 'C', 'I', '')
     """
     boundary = model.boundary(area)
+    counted = area_activity_ids(model, area) or frozenset()
     rows = []
     for process in model.processes:
-        if process.areas and area not in process.areas:
-            continue  # another area's own process
         for activity in process.activities:
-            if not activity.applies_in(boundary.jurisdiction):
-                continue
+            if activity.id not in counted:
+                continue  # another jurisdiction's, another area's own, or overridden here
             holders = sorted({boundary.holder_of(code) or "unallocated" for code in activity.pag})
             cells = tuple(letters(activity, role.id) for role in model.roles)
             rows.append(RaciRow(activity, process, tuple(holders), cells))
