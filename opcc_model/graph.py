@@ -200,8 +200,14 @@ def _dependencies(model: Model) -> nx.DiGraph:
                     flows[(producer, activity.id)].add(artifact)
         for before in activity.after:
             ordered.add((before, activity.id))
-    for edge in sorted(set(flows) | ordered):
-        g.add_edge(*edge, artifacts=tuple(sorted(flows.get(edge, ()))), after=edge in ordered)
+    succ, pred, nodes = g._succ, g._pred, g._node
+    for u, v in sorted(flows.keys() | ordered):  # written straight into the adjacency, as add_edge would
+        for node in (u, v):
+            if node not in nodes:  # an ``after`` naming an unknown activity (a validation error elsewhere)
+                g.add_node(node)
+        data = {"artifacts": tuple(sorted(flows[(u, v)])) if (u, v) in flows else (), "after": (u, v) in ordered}
+        succ[u][v] = data
+        pred[v][u] = data
     return g
 
 

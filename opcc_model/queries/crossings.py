@@ -18,7 +18,7 @@ one consuming activity takes from activities on another side. It is reported onc
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -27,7 +27,7 @@ from opcc_model.findings import Finding
 from opcc_model.graph import dependencies
 from opcc_model.model import PRINCIPAL_SIDES, Model, Side
 from opcc_model.queries.dependencies import SIDE_NAMES, dependency_location
-from opcc_model.queries.index import activity_sides, label
+from opcc_model.queries.index import activity_sides, label, names
 from opcc_model.queries.rules import check_rule, finding
 
 __all__ = [
@@ -153,9 +153,23 @@ def _crossings(model: Model) -> list[BoundaryCrossing]:
     return found
 
 
-def _message(model: Model, crossing: BoundaryCrossing) -> str:
-    what = ", ".join(label(model, "artifact", a) for a in crossing.artifacts) if crossing.artifacts else "its completion"
-    names = [label(model, "activity", p) for p in crossing.producers]
+def _labeller(model: Model, kind: str) -> Callable[[str], str]:
+    """:func:`label` for one kind, its names fetched once (a national check labels tens of thousands)."""
+    known = names(model, kind)
+
+    def labelled(key: str) -> str:
+        name = known.get(key)
+        return f"'{key}'" if name is None else f"'{name}' ({key})"
+
+    return labelled
+
+
+def _message(model: Model, crossing: BoundaryCrossing, activity: Callable[[str], str] | None = None,
+             artifact: Callable[[str], str] | None = None) -> str:
+    activity = activity or _labeller(model, "activity")
+    artifact = artifact or _labeller(model, "artifact")
+    what = ", ".join(map(artifact, crossing.artifacts)) if crossing.artifacts else "its completion"
+    names = [activity(p) for p in crossing.producers]
     if len(names) == 1:
         whom = names[0]
     elif len(names) <= _NAMED_PRODUCERS:
@@ -163,18 +177,19 @@ def _message(model: Model, crossing: BoundaryCrossing) -> str:
     else:
         whom = f"{len(names)} activities ({', '.join(names[:3])} and {len(names) - 3} more)"
     return (
-        f"{label(model, 'activity', crossing.consumer)} on {SIDE_NAMES[crossing.target]} "
+        f"{activity(crossing.consumer)} on {SIDE_NAMES[crossing.target]} "
         f"depends on {whom} on {SIDE_NAMES[crossing.source]} for {what}."
     )
 
 
 def _findings(model: Model, code: str) -> Iterator[Finding]:
+    activity, artifact = _labeller(model, "activity"), _labeller(model, "artifact")
     for crossing in boundary_crossings(model):
         if crossing.code == code:
             yield finding(
                 code,
                 [*crossing.producers, crossing.consumer],
-                _message(model, crossing),
+                _message(model, crossing, activity, artifact),
                 dependency_location(model, crossing.producers[0], crossing.consumer),
             )
 

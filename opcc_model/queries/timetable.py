@@ -88,16 +88,24 @@ def _reach(model: Model, graph: nx.DiGraph, source: str, start: datetime.date) -
                 earliest[succ] = when
 
 
-def _chains(model: Model) -> Iterator[tuple[str, datetime.date, str, datetime.date, datetime.date]]:
-    """``(predecessor, its deadline, dependant, its deadline, the dependant's earliest date)`` for each dated pair."""
+def _chains(model: Model) -> tuple[tuple[str, datetime.date, str, datetime.date, datetime.date], ...]:
+    """``(predecessor, its deadline, dependant, its deadline, the dependant's earliest date)`` for each dated pair.
+
+    Computed once per model (both timetable rules read it); a model with no annual deadline has no chain.
+    """
+    return model.memo("q:deadline-chains", lambda m: tuple(_dated_pairs(m)))
+
+
+def _dated_pairs(model: Model) -> Iterator[tuple[str, datetime.date, str, datetime.date, datetime.date]]:
+    dated = [(a.id, start) for a in model.activities if a.deadlines and (start := annual_deadline(model, a.id)) is not None]
+    if not dated:
+        return  # nothing to lay out: no graph to build
     graph = timetable_graph(model)
     if not nx.is_directed_acyclic_graph(graph):
         return  # a cycle is OPCC-D102's finding; no chain can be laid out in time
-    for activity in model.activities:
-        start = annual_deadline(model, activity.id)
-        if start is not None:
-            for node, due, earliest in _reach(model, graph, activity.id, start):
-                yield activity.id, start, node, due, earliest
+    for activity_id, start in dated:
+        for node, due, earliest in _reach(model, graph, activity_id, start):
+            yield activity_id, start, node, due, earliest
 
 
 def _day(day: datetime.date) -> str:
