@@ -32,25 +32,26 @@ import os
 import re
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from opcc_model import cachekey, documents, integrity
+from opcc_model import cachekey, documents, integrity, marktable
 from opcc_model.atomic import write_bytes
 from opcc_model.cachekey import DAY_NS, cache_path, code_version, file_stat, mark_used, settings_key, signed, trusted, unsigned
 from opcc_model.environment import cache_folder, load_workers
 from opcc_model.files import FILE_KINDS
 from opcc_model.loader import load
+from opcc_model.marktable import MarkTable
 from opcc_model.model import Model, Process
 from opcc_model.yamlsource import YamlFileError, paused_gc, read_bytes
 
 __all__ = ["cache_dir", "cache_file", "clear_cache", "load_cached", "code_version", "FORMAT", "RACY_NS"]
 
-FORMAT = 4
+FORMAT = 5
 """The layout of the cache file; a different number is a miss."""
 
 _COLD_KEYWORDS = {"cache": False} if "cache" in inspect.signature(load).parameters else {}
@@ -319,9 +320,13 @@ def _quoted(relative: str) -> bytes:
     return json.dumps(relative, ensure_ascii=False).encode("utf-8") + b":"
 
 
-def _line(relative: str, kind: str, digest: str, stat: list[int], document: BaseModel) -> bytes:
-    """One file's line of the cache: ``"relative":[kind, digest, columns, stat]``."""
-    entry = [kind, digest, _pack(kind, document), stat]
+def _line(relative: str, kind: str, digest: str, stat: list[int], document: BaseModel, marks: str | None = None) -> bytes:
+    """One file's line of the cache: ``"relative":[kind, digest, columns, stat, marks]``.
+
+    ``marks`` is the file's mark table as text (:meth:`MarkTable.to_text`), or ``None``: a
+    warm load then locates findings without composing the file again.
+    """
+    entry = [kind, digest, _pack(kind, document), stat, marks]
     return _quoted(relative) + json.dumps(entry, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
@@ -409,11 +414,14 @@ def _read_encoded(root: str, todo: list[tuple[str, str, bytes]]) -> list[list[An
         return out
 
 
-def _read_all(root: str, todo: list[tuple[str, str, bytes]]) -> list[Any]:
-    """Parse and validate ``todo`` files from the bytes already read (and hashed), across the cores when there are many."""
+def _read_all(root: str, todo: list[tuple[str, str, bytes]], marks: dict[str, MarkTable] | None = None) -> list[Any]:
+    """Parse and validate ``todo`` files from the bytes already read (and hashed), across the cores when there are many.
+
+    Read here, each file's mark table is stored in ``marks`` (workers do not send theirs back).
+    """
     workers = load_workers()
     if len(todo) < PARALLEL_MIN_FILES or workers < 2:
-        return [documents.read(root, relative, kind, data) for kind, relative, data in todo]
+        return [documents.read(root, relative, kind, data, marks) for kind, relative, data in todo]
     # opt-in: "spawn" workers import the caller's __main__, which must then be guarded
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -445,8 +453,8 @@ def _trusted(stat: list[int], now: int) -> list[int]:
 
 
 def _document(kind: str, entry: Any, shared: dict[Any, Any] | None = None) -> BaseModel | None:
-    """The document of a cache entry ``[kind, digest, columns, stat]``, or ``None`` if it is not one."""
-    if type(entry) is not list or len(entry) != 4 or entry[0] != kind:
+    """The document of a cache entry ``[kind, digest, columns, stat, marks]``, or ``None`` if it is not one."""
+    if type(entry) is not list or len(entry) != 5 or entry[0] != kind:
         return None
     try:
         return _unpack(kind, entry[2], shared)
@@ -457,7 +465,7 @@ def _document(kind: str, entry: Any, shared: dict[Any, Any] | None = None) -> Ba
 def _documents(kind: str, entries: list[Any], shared: dict[Any, Any]) -> list[BaseModel | None]:
     """The documents of several cache entries of one kind, decoded together (one by one if any is bad)."""
     try:
-        if kind not in _DUMPED and all(type(entry) is list and len(entry) == 4 and entry[0] == kind for entry in entries):
+        if kind not in _DUMPED and all(type(entry) is list and len(entry) == 5 and entry[0] == kind for entry in entries):
             blocks = [entry[2] for entry in entries]
             spec = _spec(FILE_KINDS[kind])
             if all(block.__class__ is list and len(block) == len(spec.names) for block in blocks):
@@ -506,6 +514,8 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     started = time.time_ns()  # the racy rule counts from before any file is looked at
     listed = documents.model_files(root)
     kept: dict[str, tuple[str, str, list[int], Any]] = {}
+    stored: dict[str, str] = {}  # the mark tables (as text) of the files taken from the cache
+    marks: dict[str, MarkTable] = {}  # the mark tables of the files read now
     lines: dict[str, bytes] = {}
     read: dict[str, bytes] = {}  # the bytes of every file read: parsed from these, never read again
     same_files = len(listed) == len(old)
@@ -517,7 +527,7 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
             entry: Any = old.get(relative)
             if entry is None:
                 same_files = False
-            sound = type(entry) is list and len(entry) == 4
+            sound = type(entry) is list and len(entry) == 5
             unchanged = sound and entry[3] == stat  # a racy entry holds [] and never matches
             if unchanged:
                 digest = entry[1]
@@ -537,10 +547,12 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
                     lines.pop(relative, None)
                 else:
                     kept[relative] = (*kept[relative][:3], document)
+                    if type(old[relative][4]) is str:
+                        stored[relative] = old[relative][4]
         todo = [(kind, relative, _bytes_of(root, relative, read, kept)) for kind, relative in listed if kept[relative][3] is None]
         fresh: dict[str, Any] = {}
         if todo:
-            for (kind, relative, _), document in zip(todo, _read_all(root, todo)):
+            for (kind, relative, _), document in zip(todo, _read_all(root, todo, marks)):
                 if document is None:
                     return load(root, **_COLD_KEYWORDS)
                 kept[relative] = (*kept[relative][:3], document)
@@ -552,9 +564,15 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     if fresh and not (same_files and _sound_after(model, old, fresh)):
         if next(integrity.check(model), None) is not None:
             return load(root, **_COLD_KEYWORDS)
-    sources = documents.source_map(root, ((relative, kind, doc) for relative, (kind, _, _, doc) in kept.items()), lazy=True)
+    tables = _Tables(marks, stored)
+    sources = documents.source_map(
+        root, ((relative, kind, doc) for relative, (kind, _, _, doc) in kept.items()), marks=tables, lazy=True
+    )
     if target is not None and len(lines) != len(kept):
-        order = [lines.get(relative) or _line(relative, *_entry(kept[relative], started)) for _, relative in listed]
+        order = [
+            lines.get(relative) or _line(relative, *_entry(kept[relative], started), tables.text(relative))
+            for _, relative in listed
+        ]
         base = cached.base
         differ = [line for (_, relative), line in zip(listed, order) if base.get(relative) != line]
         if base.keys() == {relative for _, relative in listed} and len(differ) <= max(8, DELTA_SHARE * len(listed)):
@@ -563,6 +581,36 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
             _write_cache(target, root, order)
     model._locations = sources
     return model
+
+
+class _Tables(Mapping[str, MarkTable]):
+    """The mark tables of a cached load: those recorded while reading files now, and those kept in the cache (decoded when asked)."""
+
+    def __init__(self, fresh: dict[str, MarkTable], stored: dict[str, str]) -> None:
+        self._fresh, self._stored = fresh, stored
+        self._portable = marktable.portable()  # fresh tables with this process's own key codes are not kept
+
+    def __getitem__(self, relative: str) -> MarkTable:
+        table = self._fresh.get(relative)
+        if table is None:
+            try:
+                table = self._fresh[relative] = MarkTable.from_text(self._stored[relative])
+            except ValueError:
+                raise KeyError(relative) from None
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fresh.keys() | self._stored.keys())
+
+    def __len__(self) -> int:
+        return len(self._fresh.keys() | self._stored.keys())
+
+    def text(self, relative: str) -> str | None:
+        """The table of ``relative`` as the cache keeps it (``None``: none that another process could read)."""
+        if relative in self._stored:
+            return self._stored[relative]
+        table = self._fresh.get(relative)
+        return table.to_text() if table is not None and self._portable else None
 
 
 def _bytes_of(root: str, relative: str, read: dict[str, bytes], kept: dict[str, tuple[str, str, list[int], Any]]) -> bytes:

@@ -145,13 +145,17 @@ def _validated(
         return None
 
 
-def read(root: str | os.PathLike[str], relative: str, kind: str, data: bytes | None = None) -> BaseModel | None:
+def read(
+    root: str | os.PathLike[str], relative: str, kind: str, data: bytes | None = None,
+    marks: dict[str, MarkTable] | None = None,
+) -> BaseModel | None:
     """Parse and validate the file ``relative`` of the model at ``root`` as a ``kind`` document.
 
     ``None`` when the file cannot be read, is empty or is invalid. With ``data``, those
-    bytes are parsed as the file's (read once by the caller, who hashed them).
+    bytes are parsed as the file's (read once by the caller, who hashed them); with
+    ``marks``, its mark table is stored there (as :func:`validate_file` does).
     """
-    return validate_file(os.fspath(root), relative, kind, None, data=data)
+    return validate_file(os.fspath(root), relative, kind, None, data=data, marks=marks)
 
 
 def entries(kind: str, document: Any) -> list[Entry]:

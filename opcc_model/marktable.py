@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import base64
 from array import array
 from collections.abc import Sequence
 
@@ -40,8 +41,30 @@ TRACKED = frozenset({
 
 _SCALAR, _SEQ, _MAP, _TRACKED_MAP, _UNRECORDED = 0, 1, 2, 3, 4
 _MAX_KEYS = 4096
-_KEY_CODES: dict[str, int] = {}
+SEEDED = tuple(sorted(TRACKED | {
+    "format", "name", "jurisdiction", "jurisdictions", "areas", "status", "body", "deputy", "default", "officers",
+    "codes", "allocations", "delegations", "ladders", "decisions", "waivers", "roles", "artifacts", "mandate",
+    "outcomes", "stages", "activities", "basis", "guidance", "references", "portfolio", "side", "kind", "text",
+    "duties", "instruments", "reports_to", "principal", "title", "url", "obligation", "deadlines", "windows",
+    "recurrence", "outcome", "process", "relation", "consent_by", "condition", "instrument", "from", "until",
+    "source", "arrangement", "forum", "reason", "description", "label", "version",
+}))
+"""Keys with a fixed code in every process (the format's keys): tables that use only these can be kept across processes."""
+_KEY_CODES: dict[str, int] = {key: code for code, key in enumerate(SEEDED)}
 """Key text → small int, shared by every table (bounded: past ``_MAX_KEYS`` keys are not recorded)."""
+
+
+def portable() -> bool:
+    """Whether every table recorded so far in this process uses only :data:`SEEDED` key codes.
+
+    Then the tables mean the same in another process of the same code version (the cache
+    keeps them); a key outside the format (a misspelt one, in a file that then failed)
+    gets a code in the order it was met, and from then on no table is kept.
+
+    >>> portable() in (True, False)
+    True
+    """
+    return len(_KEY_CODES) == len(SEEDED)
 
 
 def _code(key: str) -> int | None:
@@ -58,6 +81,24 @@ class MarkTable:
 
     def __init__(self, ints: array) -> None:
         self.ints = ints
+
+    def to_text(self) -> str:
+        """The table as text (its int width, then its bytes in base64) for the cache.
+
+        >>> table = record(yaml.compose("a: [1, 2]\\n"))
+        >>> MarkTable.from_text(table.to_text()).ints == table.ints
+        True
+        """
+        return self.ints.typecode + base64.b64encode(self.ints.tobytes()).decode("ascii")
+
+    @classmethod
+    def from_text(cls, text: str, /) -> MarkTable:
+        """The table :meth:`to_text` wrote (raises ``ValueError`` for anything else)."""
+        if not text or text[0] not in "HI":
+            raise ValueError("expected a mark table")
+        ints = array(text[0])
+        ints.frombytes(base64.b64decode(text[1:], validate=True))
+        return cls(ints)
 
     def locate(self, path: Sequence[str | int]) -> tuple[int, int] | None:
         """The ``(line, column)`` of the deepest node along ``path``, or ``None`` when not recorded."""

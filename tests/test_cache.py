@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -29,9 +30,9 @@ def reads(monkeypatch):
     seen: list[str] = []
     real = documents.read
 
-    def counting(root, relative, kind, data=None):
+    def counting(root, relative, kind, data=None, marks=None):
         seen.append(relative)
-        return real(root, relative, kind, data)
+        return real(root, relative, kind, data, marks)
 
     monkeypatch.setattr(documents, "read", counting)
     return seen
@@ -183,3 +184,26 @@ def test_a_touched_file_with_the_same_content_is_hashed_not_read(model_root, rea
     os.utime(model_root / touched, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
     reads.clear()
     assert cache.load_cached(model_root) == opcc_model.load(model_root) and reads == []
+
+
+def test_a_warm_load_locates_findings_from_the_kept_mark_tables(model_root, monkeypatch):
+    from opcc_model import marktable
+    from opcc_model.queries import check
+    from opcc_model.yamlsource import MarkedDocument
+
+    day = datetime.date(2026, 1, 31)
+    cold = check(opcc_model.load(model_root), on=day)
+    cache.load_cached(model_root)  # fills the cache, mark tables with it
+    assert marktable.portable()
+    composed: list[str] = []
+    real = MarkedDocument.from_text
+
+    def counting(text, file):
+        composed.append(file)
+        return real(text, file)
+
+    monkeypatch.setattr(MarkedDocument, "from_text", staticmethod(counting))
+    warm = check(cache.load_cached(model_root), on=day)
+    assert [(f.code, f.subject, f.location) for f in warm] == [(f.code, f.subject, f.location) for f in cold]
+    assert len(warm) > 50 and all(f.location for f in warm if f.area)
+    assert composed == []  # every finding was located from a table, none by composing its file again

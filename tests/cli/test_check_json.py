@@ -1,0 +1,44 @@
+"""``opcc check --format json`` writes exactly what ``json.dumps`` of the records writes, faster."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import opcc_model
+from opcc_model.cli.check import to_json
+from opcc_model.findings import Finding
+from opcc_model.location import Location
+from opcc_model.queries import FindingList, check
+
+text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
+findings = st.builds(
+    Finding,
+    code=st.sampled_from(["OPCC-G101", "OPCC-D101", "OPCC-S109"]),
+    severity=st.sampled_from(["error", "warning", "info"]),
+    subject=st.lists(text, max_size=3).map(tuple),
+    message=text,
+    location=st.none() | st.builds(Location, text, st.integers(1, 10**6), st.integers(1, 500)),
+    area=st.none() | text,
+    waived=st.booleans(),
+    reason=st.none() | text,
+)
+
+
+def _dumped(found: FindingList) -> str:
+    return json.dumps(found.records(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(findings, max_size=6))
+def test_written_json_is_what_json_dumps_writes(items):
+    found = FindingList(items)
+    assert to_json(found) == _dumped(found)
+
+
+def test_the_reference_model_s_findings_are_written_the_same():
+    found = check(opcc_model.load(opcc_model.reference_root()))
+    assert len(found) > 10
+    assert to_json(found) == _dumped(found)
