@@ -8,11 +8,17 @@ import sys
 from typing import Any
 
 from opcc_model.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, error, info
-from opcc_model.cache import load_cached as load
-from opcc_model.render.write import FORMATS, check_diagrams, write_diagrams
+from opcc_model.render.formats import FORMATS
 from opcc_model.wording import count
 
-__all__ = ["register", "handle", "progress_bar"]
+__all__ = ["register", "handle", "progress_bar", "load"]
+
+
+def load(path: str) -> Any:
+    """The model at ``path`` through the cache, imported only when there is work (a run with nothing changed is a stat pass)."""
+    from opcc_model.cache import load_cached
+
+    return load_cached(path)
 
 
 def register(subparsers: Any) -> None:
@@ -68,6 +74,8 @@ def handle(args: argparse.Namespace) -> int:
     if stamp.current():
         info(f"nothing changed: the diagrams in {args.out} are up to date")
         return EXIT_OK
+    from opcc_model.render.write import check_diagrams, write_diagrams
+
     model = load(args.path)
     if args.check:
         found = check_diagrams(model, args.out, fmt=args.format, only=args.only, lanes=args.lanes)

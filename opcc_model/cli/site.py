@@ -9,13 +9,16 @@ import argparse
 from typing import Any
 
 from opcc_model.cli.common import EXIT_OK, info
-from opcc_model.cache import load_cached as load
-from opcc_model.config import load_settings
-from opcc_model.plan import load_plans
 from opcc_model.cli.dates import add_date_option, chosen_date
-from opcc_model.render.site import build_site
 
-__all__ = ["register", "handle"]
+__all__ = ["register", "handle", "load"]
+
+
+def load(path: str) -> Any:
+    """The model at ``path`` through the cache, imported only when there is work (a run with nothing changed is a stat pass)."""
+    from opcc_model.cache import load_cached
+
+    return load_cached(path)
 
 
 def register(subparsers: Any) -> None:
@@ -37,6 +40,10 @@ def handle(args: argparse.Namespace) -> int:
     if stamp.current():
         info(f"nothing changed: the site in {args.out} is up to date")
         return EXIT_OK
+    from opcc_model.config import load_settings
+    from opcc_model.plan import load_plans
+    from opcc_model.render.site import build_site
+
     model = load(args.path)
     plans = load_plans(args.path, model)
     settings = load_settings(args.path)

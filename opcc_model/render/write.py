@@ -24,6 +24,7 @@ from opcc_model.errors import OpccError, RenderUnavailable
 from opcc_model.model import Model
 from opcc_model.render.backend import choose_backend, graphviz_version, layout
 from opcc_model.render.diagrams import diagrams, mermaid_diagrams
+from opcc_model.render.formats import FORMATS
 from opcc_model.render.manifest import Manifest, Output, read_manifest, sha256_of
 from opcc_model.render.parallel import lay_out_all
 from opcc_model.render.processmap import LaneMode
@@ -41,8 +42,6 @@ __all__ = [
     "check_sources",
 ]
 
-FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
-"""Formats ``opcc render`` writes."""
 _EXTENSION = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "mermaid": "mmd"}
 
 

@@ -74,3 +74,24 @@ def test_site_with_nothing_changed_loads_nothing(tmp_path: Path, capsys, monkeyp
     monkeypatch.setattr(site_cli, "load", lambda *a, **k: (_ for _ in ()).throw(AssertionError("loaded")))
     assert main(argv) == 0
     assert "nothing changed" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["render", "site"])
+def test_a_run_with_nothing_changed_imports_no_model_code(tmp_path: Path, command: str) -> None:
+    """The no-op is a stat pass: the second run imports neither the cache, the drawing code nor pydantic."""
+    import subprocess
+    import sys
+
+    root = _aged_copy(opcc_model.example_root("process-maps"), tmp_path / "model")
+    argv = [command, str(root), "--out", str(tmp_path / "out"), *(["--format", "dot"] if command == "render" else [])]
+    env = {**os.environ, "OPCC_CACHE_DIR": str(tmp_path / "cache")}
+    probe = (
+        "import sys\nfrom opcc_model.cli import main\n"
+        f"assert main({argv!r}) == 0\n"
+        "print(sorted(m for m in ('opcc_model.cache', 'opcc_model.render.write', 'opcc_model.render.site', 'pydantic')"
+        " if m in sys.modules))\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True, env=env, capture_output=True)  # the full run, stamped
+    again = subprocess.run([sys.executable, "-c", probe], check=True, env=env, capture_output=True, text=True)
+    assert "nothing changed" in again.stderr
+    assert again.stdout.strip() == "[]"
