@@ -38,6 +38,7 @@ test: install tests/bpmnjs/node_modules/.installed
 	$(PY) -m pytest
 
 bench: install
+	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) -m bench
 
 clean:

@@ -29,9 +29,13 @@ class Bars:
         self.rows.append((bar, what, figure, verdict, command or self.command))
         return verdict
 
+    def sorted(self) -> list[tuple[str, str, str, str, str]]:
+        """The rows in bar order (the order measured within one bar)."""
+        return sorted(self.rows, key=lambda row: row[0])
+
     def render(self) -> str:
         """The bars as an aligned text table."""
-        rows = [("bar", "what", "figure", "verdict", "reproduce"), *self.rows]
+        rows = [("bar", "what", "figure", "verdict", "reproduce"), *self.sorted()]
         widths = [max(len(r[i]) for r in rows) for i in range(5)]
         return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
@@ -42,5 +46,5 @@ class Bars:
         | 1 | x | 1.00× | pass | `python -m bench` |
         """
         lines = ["| bar | what | figure | verdict | reproduce |", "|---|---|---|---|---|"]
-        lines += [f"| {b} | {w} | {f} | {v} | `{c}` |" for b, w, f, v, c in self.rows]
+        lines += [f"| {b} | {w} | {f} | {v} | `{c}` |" for b, w, f, v, c in self.sorted()]
         return "\n".join(lines)

@@ -235,7 +235,7 @@ def _delegations(rng: random.Random, count: int, officers: list[str], mid: list[
         lines.append(f'  - {{pag: "{leaf}", by: opcc-chief-executive, to: {officer}, condition: In the absence of '
                      f'the chief executive}}\n')
         if onward:
-            lines.append(f'  - {{pag: "{leaf}", by: {officer}, to: {rng.choice(officers)}}}\n')
+            lines.append(f'  - {{pag: "{leaf}", by: {officer}, to: {rng.choice([o for o in officers if o != officer])}}}\n')
         lines.append(f'  - {{pag: "{rng.choice(mid)}.{rng.randint(1, 10)}", by: pcc, to: '
                      f'{rng.choice(("opcc-cfo", "deputy-pcc", "opcc-head-of-policy"))}'
                      + (", until: 2024-03-31" if rng.random() < 0.02 else "") + "}\n")

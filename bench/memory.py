@@ -44,13 +44,14 @@ def peak_kb(root: str, how: str, /, *, cache: str | None = None) -> int:
     return int(out.stdout.strip().splitlines()[-1])
 
 
-def run(root: str, activities: int, table: Table) -> dict[str, float]:
-    """Measure peak RSS per activity for a cold load and a warm (cached) load, each with the graph."""
+def run(root: str, activities: int, table: Table, *, cold_only: bool = False) -> dict[str, float]:
+    """Measure peak RSS per activity for a cold load and (unless ``cold_only``) a cache miss and a warm load, each with the graph."""
     base = peak_kb(root, "baseline")
     table.add("peak RSS of a process that only imports", base / 1024, "MB")
     out = {}
+    loads = (("load", "cold load + graph"), ("cached", "cache miss + graph"), ("cached", "warm load + graph"))
     with tempfile.TemporaryDirectory() as cache:
-        for how, label in (("load", "cold load + graph"), ("cached", "cache miss + graph"), ("cached", "warm load + graph")):
+        for how, label in loads[:1] if cold_only else loads:
             per = (peak_kb(root, how, cache=cache) - base) / activities
             out[label] = per
             table.add(f"peak RSS per activity, {label}", per, "KB", baseline=("5 KB", 5.0), bar=1.0)

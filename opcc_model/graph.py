@@ -200,14 +200,14 @@ def _dependencies(model: Model) -> nx.DiGraph:
                     flows[(producer, activity.id)].add(artifact)
         for before in activity.after:
             ordered.add((before, activity.id))
-    succ, pred, nodes = g._succ, g._pred, g._node
-    for u, v in sorted(flows.keys() | ordered):  # written straight into the adjacency, as add_edge would
-        for node in (u, v):
-            if node not in nodes:  # an ``after`` naming an unknown activity (a validation error elsewhere)
-                g.add_node(node)
-        data = {"artifacts": tuple(sorted(flows[(u, v)])) if (u, v) in flows else (), "after": (u, v) in ordered}
-        succ[u][v] = data
-        pred[v][u] = data
+    succ, pred, nodes, get = g._succ, g._pred, g._node, flows.get
+    for edge in sorted(flows.keys() | ordered):  # written straight into the adjacency, as add_edge would
+        u, v = edge
+        if u not in nodes or v not in nodes:  # an ``after`` naming an unknown activity (a validation error elsewhere)
+            g.add_nodes_from(edge)
+        found = get(edge)
+        artifacts = () if not found else tuple(found) if len(found) == 1 else tuple(sorted(found))
+        succ[u][v] = pred[v][u] = {"artifacts": artifacts, "after": edge in ordered}
     return g
 
 
