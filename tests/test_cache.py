@@ -191,6 +191,8 @@ def test_a_warm_load_locates_findings_from_the_kept_mark_tables(model_root, monk
     from opcc_model.queries import check
     from opcc_model.yamlsource import MarkedDocument
 
+    # key codes as a fresh process has them (earlier tests may have parsed files with misspelt keys)
+    monkeypatch.setattr(marktable, "_KEY_CODES", {key: code for code, key in enumerate(marktable.SEEDED)})
     day = datetime.date(2026, 1, 31)
     cold = check(opcc_model.load(model_root), on=day)
     cache.load_cached(model_root)  # fills the cache, mark tables with it
@@ -207,3 +209,27 @@ def test_a_warm_load_locates_findings_from_the_kept_mark_tables(model_root, monk
     assert [(f.code, f.subject, f.location) for f in warm] == [(f.code, f.subject, f.location) for f in cold]
     assert len(warm) > 50 and all(f.location for f in warm if f.area)
     assert composed == []  # every finding was located from a table, none by composing its file again
+
+
+def test_a_process_that_met_an_unknown_key_keeps_no_new_mark_table(model_root, monkeypatch):
+    from opcc_model import marktable
+    from opcc_model.queries import check
+    from opcc_model.yamlsource import MarkedDocument
+
+    monkeypatch.setattr(marktable, "_KEY_CODES", {key: code for code, key in enumerate(marktable.SEEDED)})
+    marktable._code("a-misspelt-key")  # as parsing a file with a key outside the format does
+    assert not marktable.portable()
+    day = datetime.date(2026, 1, 31)
+    cold = check(opcc_model.load(model_root), on=day)
+    cache.load_cached(model_root)
+    composed: list[str] = []
+    real = MarkedDocument.from_text
+
+    def counting(text, file):
+        composed.append(file)
+        return real(text, file)
+
+    monkeypatch.setattr(MarkedDocument, "from_text", staticmethod(counting))
+    warm = check(cache.load_cached(model_root), on=day)
+    assert [(f.code, f.subject, f.location) for f in warm] == [(f.code, f.subject, f.location) for f in cold]
+    assert composed  # no table was kept: the files were composed again, and located the same
