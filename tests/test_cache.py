@@ -186,50 +186,52 @@ def test_a_touched_file_with_the_same_content_is_hashed_not_read(model_root, rea
     assert cache.load_cached(model_root) == opcc_model.load(model_root) and reads == []
 
 
-def test_a_warm_load_locates_findings_from_the_kept_mark_tables(model_root, monkeypatch):
-    from opcc_model import marktable
-    from opcc_model.queries import check
+@pytest.fixture
+def composed(monkeypatch):
+    """The files composed again to locate something (not answered from a mark table)."""
     from opcc_model.yamlsource import MarkedDocument
 
-    # key codes as a fresh process has them (earlier tests may have parsed files with misspelt keys)
-    monkeypatch.setattr(marktable, "_KEY_CODES", {key: code for code, key in enumerate(marktable.SEEDED)})
-    day = datetime.date(2026, 1, 31)
-    cold = check(opcc_model.load(model_root), on=day)
-    cache.load_cached(model_root)  # fills the cache, mark tables with it
-    assert marktable.portable()
-    composed: list[str] = []
+    seen: list[str] = []
     real = MarkedDocument.from_text
 
     def counting(text, file):
-        composed.append(file)
+        seen.append(file)
         return real(text, file)
 
     monkeypatch.setattr(MarkedDocument, "from_text", staticmethod(counting))
-    warm = check(cache.load_cached(model_root), on=day)
-    assert [(f.code, f.subject, f.location) for f in warm] == [(f.code, f.subject, f.location) for f in cold]
-    assert len(warm) > 50 and all(f.location for f in warm if f.area)
+    return seen
+
+
+@pytest.fixture
+def fresh_key_codes(monkeypatch):
+    """Key codes as a fresh process has them (earlier tests may have parsed files with misspelt keys)."""
+    from opcc_model import marktable
+
+    monkeypatch.setattr(marktable, "_KEY_CODES", {key: code for code, key in enumerate(marktable.SEEDED)})
+    return marktable
+
+
+def _located(model_root: Path, load) -> list[tuple[object, ...]]:
+    from opcc_model.queries import check
+
+    return [(f.code, f.subject, f.location) for f in check(load(model_root), on=datetime.date(2026, 1, 31))]
+
+
+def test_a_warm_load_locates_findings_from_the_kept_mark_tables(model_root, fresh_key_codes, composed):
+    cold = _located(model_root, opcc_model.load)
+    cache.load_cached(model_root)  # fills the cache, mark tables with it
+    assert fresh_key_codes.portable()
+    composed.clear()
+    warm = _located(model_root, cache.load_cached)
+    assert warm == cold and len(warm) > 50
     assert composed == []  # every finding was located from a table, none by composing its file again
 
 
-def test_a_process_that_met_an_unknown_key_keeps_no_new_mark_table(model_root, monkeypatch):
-    from opcc_model import marktable
-    from opcc_model.queries import check
-    from opcc_model.yamlsource import MarkedDocument
-
-    monkeypatch.setattr(marktable, "_KEY_CODES", {key: code for code, key in enumerate(marktable.SEEDED)})
-    marktable._code("a-misspelt-key")  # as parsing a file with a key outside the format does
-    assert not marktable.portable()
-    day = datetime.date(2026, 1, 31)
-    cold = check(opcc_model.load(model_root), on=day)
+def test_a_process_that_met_an_unknown_key_keeps_no_new_mark_table(model_root, fresh_key_codes, composed):
+    fresh_key_codes._code("a-misspelt-key")  # as parsing a file with a key outside the format does
+    assert not fresh_key_codes.portable()
+    cold = _located(model_root, opcc_model.load)
     cache.load_cached(model_root)
-    composed: list[str] = []
-    real = MarkedDocument.from_text
-
-    def counting(text, file):
-        composed.append(file)
-        return real(text, file)
-
-    monkeypatch.setattr(MarkedDocument, "from_text", staticmethod(counting))
-    warm = check(cache.load_cached(model_root), on=day)
-    assert [(f.code, f.subject, f.location) for f in warm] == [(f.code, f.subject, f.location) for f in cold]
+    composed.clear()
+    assert _located(model_root, cache.load_cached) == cold
     assert composed  # no table was kept: the files were composed again, and located the same
