@@ -149,9 +149,15 @@ def single_pass(model: Model, /, *, on: datetime.date | None = None) -> list[Rec
              where("activity", group[0]), None))
     common: list[Activity] = []
     scoped: dict[str, list[Activity]] = defaultdict(list)
+    hidden: dict[str, set[str]] = defaultdict(set)  # the shared activities an area's own ones replace
+    processes = {p.id: p for p in model.processes}
     for process in model.processes:  # the shared part once, each area's own part once
         for area_id in process.areas or ("",):
             (scoped[area_id] if area_id else common).extend(process.activities)
+            if area_id and process.replaces in processes:
+                hidden[area_id].update(a.id for a in processes[process.replaces].activities)
+            if area_id:
+                hidden[area_id].update(a.replaces for a in process.activities if a.replaces is not None)
     for boundary in model.boundaries:  # per area: one walk down the glossary, one pass over the scoped activities
         area, jurisdiction = boundary.area, boundary.jurisdiction
         resolved, undecided = _resolve(model, boundary, order, parent)
@@ -174,8 +180,9 @@ def single_pass(model: Model, /, *, on: datetime.date | None = None) -> list[Rec
                      where("area", area, "allocations"), area))
         mapped: set[str] = set()
         sides_of: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        overridden = hidden.get(area, set())
         for a in (*common, *scoped.get(area, ())):
-            if not a.applies_in(jurisdiction):
+            if not a.applies_in(jurisdiction) or a.id in overridden:
                 continue
             mapped.update(a.pag)
             own = acc[a.id]

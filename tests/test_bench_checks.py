@@ -50,6 +50,14 @@ def test_single_pass_finds_what_check_finds(tmp_path):
     for section, lines in PLANTED.items():
         text = text.replace(section, section + "".join(lines), 1)
     scheme.write_text(text)
+    # bedfordshire's own process stands in for a shared one, and one of its activities for a shared activity
+    shared = sorted((tmp_path / "m" / "processes").glob("*/shared/*.yaml"))
+    replaced, step = shared[0].stem, f"{shared[1].stem}-1"
+    (tmp_path / "m" / "processes" / "develop" / "bedfordshire" / "own-board.yaml").write_text(
+        f"id: own-board\nname: Own board\nstage: develop\nareas: [bedfordshire]\nreplaces: {replaced}\nactivities:\n"
+        '  - {id: own-board-1, name: Hold to account, pag: ["1.1.2.3"], accountable: cc, responsible: [pcc]}\n'
+        f'  - {{id: own-step, name: Own step, pag: ["3.1.1.1"], accountable: pcc, replaces: {step}}}\n'
+    )
     codes = _compare(opcc_model.load(tmp_path / "m"))
     assert {"OPCC-D101", "OPCC-G102", "OPCC-O103", "OPCC-O104"} <= codes
     assert {f"OPCC-S1{n:02d}" for n in range(1, 11)} <= codes
