@@ -171,3 +171,14 @@ def test_opcc_check_with_a_scenario_checks_the_model_after_it_with_its_transfer_
         assert [(r["code"], r["subject"]) for r in json.loads(out.getvalue())] == (
             [] if status == 0 else [("OPCC-T101", ["issue-police-and-crime-plan"])]
         )
+
+
+@pytest.mark.parametrize("name", SHIPPED_2028)
+def test_the_shipped_2028_scenarios_add_no_finding_to_the_reference_model(name: str) -> None:
+    import datetime
+
+    from opcc_model.scenario.delta import findings_delta
+
+    day = datetime.date(2027, 1, 1)  # before the change: its lapsed lines are not yet past their last day
+    after = apply(reference(), read_scenario(REPO / "scenarios" / name)).model
+    assert findings_delta(check(reference(), on=day), check(after, on=day)).new == ()
