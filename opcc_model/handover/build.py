@@ -21,6 +21,7 @@ import os
 from pathlib import Path
 
 from opcc_model.errors import NotFound, OpccError
+from opcc_model.findings import Finding
 from opcc_model.handover.briefing import briefing_pack, new_holder
 from opcc_model.handover.items import lapses, missing_ids
 from opcc_model.handover.obligations import obligations, precept_note
@@ -32,7 +33,9 @@ from opcc_model.model import Model
 from opcc_model.queries import check
 from opcc_model.queries.checking import FindingList
 from opcc_model.resources import reference_root
-from opcc_model.scenario import Scenario, apply, diff, read_scenario, scenario_report
+from opcc_model.scenario import Scenario, apply, diff, read_scenario, scenario_report, transfer_findings
+from opcc_model.scenario.delta import finding_key
+from opcc_model.scenario.transfer import refuse_mayors_in_wales
 
 __all__ = ["ROUTES", "TARGETS", "TransitionUsageError", "route_scenario", "transition"]
 
@@ -105,11 +108,13 @@ def transition(
     notes = [precept_note(day)]
     if to != "pcc":
         chosen = scenario if isinstance(scenario, Scenario) else read_scenario(Path(scenario)) if scenario else route_scenario(to)
+        refuse_mayors_in_wales(model, chosen)  # OPCC-T104: a scenario giving a Welsh area a mayor cannot apply
         applied = apply(model, chosen)
         after, route, event, name = applied.model, to, "transfer-2028", chosen.name
-        report = scenario_report(chosen, model, applied, diff(model, after), area=area, check=check)
+        transfer = transfer_findings(model, chosen, area=area, applied=applied)  # OPCC-T1xx: no function lost
+        report = scenario_report(chosen, model, applied, diff(model, after), area=area, check=check, transfer=transfer)
         if report.findings is not None:
-            findings, resolved = FindingList(report.findings.new), FindingList(report.findings.resolved)
+            findings, resolved = _with_transfer(report.findings.new, transfer), FindingList(report.findings.resolved)
         notes.append(ASSUMED)
     notes += missing_ids(after, event, route)
     due = obligations(after, area, day, event, route=route)
@@ -131,3 +136,9 @@ def transition(
         scenario=name,
         notes=tuple(notes),
     )
+
+
+def _with_transfer(new: tuple[Finding, ...], transfer: FindingList) -> FindingList:
+    """The findings a scenario adds and its transfer findings, once each (OPCC-T103 is both), sorted."""
+    merged = {finding_key(f): f for f in (*new, *transfer)}
+    return FindingList(sorted(merged.values(), key=Finding.sort_key))

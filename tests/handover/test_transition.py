@@ -103,16 +103,40 @@ def test_an_arrangement_ending_in_the_first_year_falls_due(model: Model) -> None
     assert [(i.subject, i.due, i.status) for i in due] == [(ending.pag, datetime.date(2028, 9, 30), "scheme")]
 
 
-def test_the_findings_section_holds_what_the_transfer_scenario_adds(model: Model) -> None:
-    scenario = opcc_model.read_scenario(ROOT / "scenarios" / ROUTES["board"])
+@pytest.mark.parametrize("route", sorted(ROUTES))
+def test_the_shipped_routes_lose_no_function_and_add_no_finding(model: Model, route: str) -> None:
+    area = "example-wales" if route == "leaders" else "example-england"
+    report = transition(model, area=area, date=TRANSFER, to=route)
+    assert list(report.findings) == [] and list(report.resolved) == []
+
+
+def test_the_findings_section_holds_what_the_transfer_scenario_adds_and_its_transfer_findings(
+    model: Model, tmp_path: Path
+) -> None:
+    planted = tmp_path / "planted.yaml"  # the board route, dropping a function of the outgoing holder
+    planted.write_text((ROOT / "scenarios" / ROUTES["board"]).read_text(encoding="utf-8")
+                       + "  - {op: remove-activity, activity: issue-police-and-crime-plan}\n", encoding="utf-8")
+    scenario = opcc_model.read_scenario(planted)
     applied = opcc_model.apply_scenario(model, scenario)
     expected = opcc_model.scenario_report(
         scenario, model, applied, opcc_model.diff(model, applied.model), area="example-england", check=opcc_model.check
     ).findings
-    report = transition(model, area="example-england", date=TRANSFER, to="board")
-    assert expected is not None and list(report.findings) == list(expected.new) and list(report.resolved) == list(expected.resolved)
+    report = transition(model, area="example-england", date=TRANSFER, to="board", scenario=planted)
+    transfer = opcc_model.transfer_findings(model, scenario, area="example-england")
+    assert expected is not None and list(report.resolved) == list(expected.resolved)
+    assert {(f.code, f.subject) for f in report.findings} == {(f.code, f.subject) for f in (*expected.new, *transfer)}
+    assert ("OPCC-T101", ("issue-police-and-crime-plan",)) in {(f.code, f.subject) for f in report.findings}
     assert report.findings and all(row[0] != "finding" or row[3] == f.code for row, f in zip(
         [r for r in report.table_rows() if r[0] == "finding"], [*report.findings, *report.resolved]))
+
+
+def test_a_scenario_that_gives_a_welsh_area_a_mayor_is_refused_at_its_line(model: Model, tmp_path: Path) -> None:
+    planted = tmp_path / "welsh-mayor.yaml"
+    planted.write_text("name: x\noperations:\n  - {op: amend-scheme, area: example-wales, body: mayor}\n", encoding="utf-8")
+    with pytest.raises(opcc_model.scenario.OperationError) as caught:
+        transition(model, area="example-wales", date=TRANSFER, to="leaders", scenario=planted)
+    assert str(caught.value.issues[0].location).endswith("welsh-mayor.yaml:3:51")
+    assert caught.value.issues[0].message.endswith("(OPCC-T104)")
 
 
 # --- the first year and the 100 days ------------------------------------------------------
