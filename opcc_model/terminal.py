@@ -15,15 +15,20 @@ name \\x1b[31mred\\x07
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
-__all__ = ["UNSAFE", "BIDI", "escape_controls", "safe_text", "first_unsafe"]
+__all__ = ["UNSAFE", "BIDI", "escape_controls", "escape_json_controls", "safe_text", "first_unsafe", "json_text"]
 
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """The bidirectional marks, embeddings, overrides and isolates (they reorder what a reader sees)."""
 
 UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + BIDI + "]")
 """C0 and C1 control characters, DEL, the line and paragraph separators and the bidi controls."""
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029" + BIDI + "]")
+"""What :data:`UNSAFE` holds beyond the C0 controls (JSON escapes those itself; its own line breaks are layout)."""
 
 _KEEP = {"\n", "\t"}
 _COMMAND_LINE = re.compile(r"^(\s*):(?=:)", re.MULTILINE)
@@ -75,3 +80,30 @@ def first_unsafe(text: str, /) -> str | None:
     """
     found = UNSAFE.search(text)
     return None if found is None else f"U+{ord(found.group()):04X} at character {found.start() + 1}"
+
+
+def json_text(value: Any, /, *, indent: int | None = 2) -> str:
+    """``value`` as JSON text (sorted keys, newline-terminated) with every unsafe character escaped.
+
+    JSON escapes C0 controls itself; DEL, the C1 controls, the line and paragraph separators
+    and the bidirectional controls are written ``\\uNNNN`` too, so no output of ``opcc`` in
+    JSON carries a raw control for a terminal, a log viewer or a browser to obey. Other
+    characters (``£``, ``é``, Welsh names) stay readable.
+
+    >>> print(json_text({"name": "a\\u202eb\\x85c £", "n": 1}), end="")
+    {
+      "n": 1,
+      "name": "a\\u202eb\\u0085c £"
+    }
+    """
+    return escape_json_controls(json.dumps(value, indent=indent, sort_keys=True, ensure_ascii=False)) + "\n"
+
+
+def escape_json_controls(text: str, /) -> str:
+    """JSON ``text`` (written with ``ensure_ascii=False``) with DEL, the C1 controls, the line and
+    paragraph separators and the bidi controls written ``\\uNNNN`` (they only occur inside strings).
+
+    >>> escape_json_controls('["a\\u2066b"]')
+    '["a\\\\u2066b"]'
+    """
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

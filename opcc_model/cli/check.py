@@ -27,7 +27,7 @@ from opcc_model.findings import RULES, SEVERITIES, Finding, severity_rank
 from opcc_model.location import Location
 from opcc_model.plan import load_manifestos, load_plans
 from opcc_model.queries import FindingList, at_or_above, check
-from opcc_model.terminal import safe_text
+from opcc_model.terminal import escape_json_controls, json_text, safe_text
 
 __all__ = [
     "register",
@@ -154,12 +154,13 @@ def to_text(findings: Iterable[Finding], path: str) -> str:
 def to_json(findings: FindingList) -> str:
     """A JSON list of finding objects (sorted keys, indented).
 
-    Written directly, byte for byte what ``json.dumps(findings.records(), sort_keys=True,
-    indent=2, ensure_ascii=False)`` writes (its indenting encoder is pure Python and took
-    longer than the national model's checks); strings go through json's own encoder.
+    Written directly, byte for byte what :func:`opcc_model.terminal.json_text` writes for
+    ``findings.records()`` (the indenting encoder of ``json.dumps`` is pure Python and took
+    longer than the national model's checks); strings go through json's own encoder, and
+    DEL, C1, line separators and bidi controls are escaped as there.
 
     >>> f = Finding(code="OPCC-G101", severity="error", subject=("a",), message="Nobody.")
-    >>> to_json(FindingList([f])).rstrip() == json.dumps(FindingList([f]).records(), sort_keys=True, indent=2, ensure_ascii=False)
+    >>> to_json(FindingList([f])) == json_text(FindingList([f]).records())
     True
     """
     if not findings:
@@ -175,7 +176,7 @@ def to_json(findings: FindingList) -> str:
             + f'    "severity": {text(f.severity)},\n    "subject": {subject},\n'
             f'    "waived": {"true" if f.waived else "false"}\n  }}'
         )
-    return "[\n" + ",\n".join(parts) + "\n]\n"
+    return escape_json_controls("[\n" + ",\n".join(parts) + "\n]\n")
 
 
 _json_string = json.encoder.encode_basestring

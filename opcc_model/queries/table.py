@@ -22,7 +22,6 @@ True
 from __future__ import annotations
 
 import html
-import json
 import textwrap
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from typing import Any, ClassVar, Protocol, Union, runtime_checkable
 
 from opcc_model import spreadsheet
 from opcc_model.errors import OpccError
+from opcc_model.terminal import json_text
 
 __all__ = ["Cell", "Result", "Summarised", "Tabular", "QueryResult", "csv_text", "html_table", "require_pandas", "text_table"]
 
@@ -174,7 +174,7 @@ class Tabular:
 
     def to_json(self) -> str:
         """The rows as a JSON list of objects (sorted keys, indented, newline-terminated)."""
-        return json.dumps(self.records(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        return json_text(self.records())
 
     def to_csv(self) -> str:
         """The rows as CSV with a header line; lists of ids are space-separated."""

@@ -8,14 +8,17 @@ True
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import graphviz
 
 from opcc_model.model import Model, Process, Stage
+from opcc_model.render.bounds import diagram_limit, diagram_size
 from opcc_model.render.draw import link_attrs, navigation, new_digraph, node_id, text_label
 from opcc_model.render.escape import dot_text
 from opcc_model.render.links import href_for
 
-__all__ = ["top_processes", "value_chain"]
+__all__ = ["HiddenProcesses", "top_processes", "value_chain", "value_chain_cap", "value_chain_hidden"]
 
 _CHEVRON = {"fillcolor": "#1f4e79", "fontcolor": "#ffffff", "color": "#1f4e79"}
 _SUPPORT = {"fillcolor": "#d9d9d9", "fontcolor": "#222222", "color": "#7f7f7f"}
@@ -35,6 +38,59 @@ def top_processes(model: Model, stage_id: str, /) -> list[Process]:
     return [p for p in model.processes if p.stage == stage_id and p.parent is None and p.id not in opened]
 
 
+class HiddenProcesses(NamedTuple):
+    """What a summarised value chain leaves out of one stage's column: it draws ``shown`` of its ``total`` entry processes."""
+
+    stage: str
+    name: str
+    shown: int
+    total: int
+
+
+def value_chain_cap(model: Model, /) -> int | None:
+    """How many entry processes each stage's column draws when the whole value chain is over the
+    size limit (:func:`opcc_model.render.bounds.diagram_limit`); ``None`` when it is drawn whole.
+
+    A stage with more than the cap shows that many and one "more" box linking to the stage's
+    page (which lists them all). The cap is the largest that keeps the drawn DOT within the
+    limit (at least 1: a limit below a chain of one process a stage is not met). The DOT is
+    built, never laid out, to measure it.
+
+    >>> import opcc_model
+    >>> value_chain_cap(opcc_model.load(opcc_model.example_root("minimal"))) is None
+    True
+    """
+
+    def size(cap: int | None) -> int:
+        return sum(diagram_size(_draw(model, ".svg", cap).source))
+
+    def build(m: Model) -> int | None:
+        limit = diagram_limit()
+        if size(None) <= limit:
+            return None
+        one, two = size(1), size(2)
+        cap = max(1, 1 + (limit - one) // max(two - one, 1))
+        while cap > 1 and size(cap) > limit:
+            cap -= 1
+        return cap
+
+    return model.memo(f"r:value-chain-cap:{diagram_limit()}", build)
+
+
+def value_chain_hidden(model: Model, /) -> list[HiddenProcesses]:
+    """The stages whose column a summarised value chain cuts short (empty when drawn whole), in model order.
+
+    >>> import opcc_model
+    >>> value_chain_hidden(opcc_model.load(opcc_model.example_root("minimal")))
+    []
+    """
+    cap = value_chain_cap(model)
+    if cap is None:
+        return []
+    rows = [HiddenProcesses(s.id, s.name, min(cap, n), n) for s in model.stages if (n := len(top_processes(model, s.id))) > cap]
+    return rows
+
+
 def _stage(graph: graphviz.Digraph, stage: Stage, page_suffix: str, style: dict[str, str]) -> str:
     name = node_id("stage", stage.id)
     detail = stage.portfolio if not stage.supporting else ""  # descriptions go in the tooltip
@@ -52,10 +108,12 @@ def _stage(graph: graphviz.Digraph, stage: Stage, page_suffix: str, style: dict[
     return name
 
 
-def _processes(graph: graphviz.Digraph, model: Model, stage: Stage, page_suffix: str, color: str) -> list[str]:
-    """The entry processes of ``stage`` as small linked boxes, returned in file order."""
+def _processes(graph: graphviz.Digraph, model: Model, stage: Stage, page_suffix: str, color: str, cap: int | None) -> list[str]:
+    """The entry processes of ``stage`` as small linked boxes, returned in file order (at most ``cap``,
+    then one box counting the rest and linking to the stage's page)."""
     drawn = []
-    for process in top_processes(model, stage.id):
+    every = top_processes(model, stage.id)
+    for process in every[:cap] if cap is not None else every:
         count = len(process.activities)
         attrs = {
             "label": text_label(process.name, f"{count} activit{'y' if count == 1 else 'ies'}", width=20),
@@ -71,6 +129,20 @@ def _processes(graph: graphviz.Digraph, model: Model, stage: Stage, page_suffix:
         child = node_id("process", process.id)
         graph.node(child, **dict(sorted(attrs.items())))
         drawn.append(child)
+    if cap is not None and len(every) > cap:
+        more = len(every) - cap
+        attrs = {
+            "label": text_label(f"⊞ {more} more processes", "open the stage for all of them", width=20),
+            "shape": "box",
+            "style": "rounded,dashed",
+            "color": color,
+            "fontsize": "9",
+            "tooltip": dot_text(f"{stage.name}: {len(every)} processes, {more} not drawn here"),
+            **link_attrs(href_for("stage", stage.id, page_suffix=page_suffix)),
+        }
+        name = node_id("more", stage.id)
+        graph.node(name, **dict(sorted(attrs.items())))
+        drawn.append(name)
     return drawn
 
 
@@ -88,8 +160,17 @@ def value_chain(model: Model, /, *, page_suffix: str = ".svg") -> graphviz.Digra
     """The value-chain overview: every stage links to its stage map, every entry process to its process map.
 
     The chain runs in one row; each core stage's processes hang beneath it in a column;
-    supporting stages and their processes make a band below.
+    supporting stages and their processes make a band below. Over the size limit each column
+    is cut short (:func:`value_chain_cap`): a "more" box links to the stage, and the title says so.
     """
+    return _draw(model, page_suffix, value_chain_cap(model))
+
+
+def _draw(model: Model, page_suffix: str, cap: int | None) -> graphviz.Digraph:
+    """The value chain with at most ``cap`` entry processes a stage (``None``: all of them)."""
+    title = "OPCC value chain — click a stage for its dependencies, a process for its map"
+    if cap is not None:
+        title += f" (summarised: at most {cap} processes a stage; the stage pages list them all)"
     graph = new_digraph(
         "value-chain",
         rankdir="TB",
@@ -98,7 +179,7 @@ def value_chain(model: Model, /, *, page_suffix: str = ".svg") -> graphviz.Digra
         ranksep="0.3",
         labelloc="t",
         labeljust="l",
-        label=text_label("OPCC value chain — click a stage for its dependencies, a process for its map", width=120),
+        label=text_label(title, width=120),
     )
     core = [s for s in model.stages if not s.supporting]
     support = [s for s in model.stages if s.supporting]
@@ -117,7 +198,7 @@ def value_chain(model: Model, /, *, page_suffix: str = ".svg") -> graphviz.Digra
         graph.edge(row[0], link, style="invis")
     bottoms = []
     for stage in core:  # a column under each chevron
-        column = [node_id("stage", stage.id), *_processes(graph, model, stage, page_suffix, _CHEVRON["color"])]
+        column = [node_id("stage", stage.id), *_processes(graph, model, stage, page_suffix, _CHEVRON["color"], cap)]
         for tail, head in zip(column, column[1:]):
             graph.edge(tail, head, arrowhead="none", color="#999999", style="dotted" if tail == column[0] else "invis")
         bottoms.append(column[-1])
@@ -126,7 +207,7 @@ def value_chain(model: Model, /, *, page_suffix: str = ".svg") -> graphviz.Digra
             band.attr(label="Supporting processes", style="dashed,rounded", color="#7f7f7f", fontcolor="#555555")
             for stage in support:
                 band_row = [_stage(band, stage, page_suffix, _SUPPORT)]
-                band_row += _processes(band, model, stage, page_suffix, _SUPPORT["color"])
+                band_row += _processes(band, model, stage, page_suffix, _SUPPORT["color"], cap)
                 for start in range(0, len(band_row), BAND_WIDTH):  # rows of a few boxes
                     line = band_row[start : start + BAND_WIDTH]
                     with band.subgraph() as same:

@@ -19,6 +19,7 @@ from opcc_model.model import Activity, Boundary, Model
 from opcc_model.queries.table import QueryResult, Summarised
 from opcc_model.scenario.summary import count, summary_lines
 from opcc_model.scenario.step import code_key, describe_holder
+from opcc_model.terminal import json_text
 
 __all__ = ["Change", "ModelDiff", "diff"]
 
@@ -93,7 +94,7 @@ class ModelDiff(BaseModel, Summarised):
 
     def to_json(self) -> str:
         """The changes as a JSON list, indented and with sorted keys (byte-for-byte stable)."""
-        return json.dumps([c.to_json() for c in self.changes], indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return json_text([c.to_json() for c in self.changes])
 
     def to_text(self, *, verbose: bool = False) -> str:
         """The summary, one sentence a group (``verbose``: then every change); ``No changes.`` when there are none."""

@@ -17,7 +17,6 @@ Changes: none.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
@@ -33,6 +32,7 @@ from opcc_model.scenario.model_diff import Change, ModelDiff
 from opcc_model.scenario.scenario import Scenario
 from opcc_model.scenario.summary import count, kinds, summary_lines
 from opcc_model.scenario.step import Conflict
+from opcc_model.terminal import json_text
 
 __all__ = ["ScenarioReport", "scenario_report"]
 
@@ -126,7 +126,7 @@ class ScenarioReport(BaseModel, Summarised):
 
     def to_json(self) -> str:
         """:meth:`to_dict` as JSON text (indented, sorted keys, newline-terminated)."""
-        return json.dumps(self.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return json_text(self.to_dict())
 
     def to_text(self, *, verbose: bool = False) -> str:
         """The verdict first, then the changes grouped by kind and role; ``verbose`` adds every detail."""

@@ -1,4 +1,4 @@
-"""``opcc check --format json`` writes exactly what ``json.dumps`` of the records writes, faster."""
+"""``opcc check --format json`` writes exactly what ``json_text`` (``json.dumps``, controls escaped) of the records writes, faster."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from opcc_model.cli.check import to_json
 from opcc_model.findings import Finding
 from opcc_model.location import Location
 from opcc_model.queries import FindingList, check
+from opcc_model.terminal import json_text
 
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
 findings = st.builds(
@@ -28,7 +29,7 @@ findings = st.builds(
 
 
 def _dumped(found: FindingList) -> str:
-    return json.dumps(found.records(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return json_text(found.records())
 
 
 @settings(max_examples=200, deadline=None)

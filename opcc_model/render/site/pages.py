@@ -27,7 +27,8 @@ from opcc_model.render.site.paths import code_anchor, csv_path, page_path, relat
 from opcc_model.render.site.plans import plan_anchor
 from opcc_model.render.site.raci import raci_rows
 from opcc_model.render.site.search import search_index
-from opcc_model.render.summary import SummaryRow, summary_rows
+from opcc_model.render.summary import SummaryRow, dependency_summary
+from opcc_model.render.valuechain import value_chain_hidden
 from opcc_model.terminal import UNSAFE, escape_controls
 
 __all__ = [
@@ -130,7 +131,8 @@ def render_home(site: Site, /) -> str:
 
 def render_value_chain(site: Site, /) -> str:
     """The value chain page: the chain drawn, and every stage with its processes and sub-processes."""
-    return _render(site, "value-chain.html", page_path("value-chain"), "The value chain")
+    hidden = value_chain_hidden(site.model) if site.diagrams else []
+    return _render(site, "value-chain.html", page_path("value-chain"), "The value chain", hidden=hidden)
 
 
 def render_dependencies(site: Site, /) -> str:
@@ -155,7 +157,7 @@ def _hidden(site: Site, stage_id: str | None) -> list[SummaryRow]:
     """What the summarised dependency map of ``stage_id`` (or the model) hides; empty when it is drawn whole."""
     if not site.diagrams or dependency_map_size(site.model, stage=stage_id) <= diagram_limit():
         return []
-    return summary_rows(site.model, stage=stage_id)
+    return dependency_summary(site.model, stage=stage_id)[1]  # by process, or by stage when the summary is drawn so
 
 
 def render_stage(site: Site, stage_id: str, /) -> str:
