@@ -34,8 +34,16 @@ def top_processes(model: Model, stage_id: str, /) -> list[Process]:
     >>> [p.id for p in top_processes(opcc_model.load(opcc_model.example_root("minimal")), "engage-consult")]
     ['conduct-stakeholder-analysis']
     """
-    opened = {a.process for a in model.activities if a.process}
-    return [p for p in model.processes if p.stage == stage_id and p.parent is None and p.id not in opened]
+
+    def build(m: Model) -> dict[str, list[Process]]:
+        opened = {a.process for a in m.activities if a.process}
+        tops: dict[str, list[Process]] = {}
+        for p in m.processes:
+            if p.parent is None and p.id not in opened:
+                tops.setdefault(p.stage, []).append(p)
+        return tops
+
+    return list(model.memo("r:top-processes", build).get(stage_id, ()))
 
 
 class HiddenProcesses(NamedTuple):
