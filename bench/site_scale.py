@@ -3,7 +3,7 @@
 ``nice -n 19 python -m bench.site_scale --areas 43 --activities 2000`` generates the
 benchmark model (:mod:`bench.generate`), builds its site through the CLI as users run it, and
 prints the figures beside issue 15's bars: total ≤ 10 minutes on 2 cores, peak memory
-≤ 2 GB, no dependency map over the size limit laid out whole. Then it builds again with
+≤ 2 GB, no dependency map (nor the value chain) over the size limit laid out whole. Then it builds again with
 nothing changed (the no-op stamp).
 """
 
@@ -49,7 +49,7 @@ def measure(areas: int, activities: int) -> dict[str, object]:
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     again_wall, again_cpu, _ = _run(argv)
     largest = 0
-    for svg in list((folder / "site").glob("stage-*.svg")) + [folder / "site" / "dependencies.svg"]:
+    for svg in [*(folder / "site").glob("stage-*.svg"), folder / "site" / "dependencies.svg", folder / "site" / "value-chain.svg"]:
         if svg.is_file():
             text = svg.read_text(encoding="utf-8")
             largest = max(largest, len(re.findall(r'class="(?:node|edge)"', text)))
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{key:>14}: {value}")
     print(f"{'verdicts':>14}: total ≤ 600 s wall: {'pass' if float(row['wall_s']) <= 600 else 'FAIL'}; "
           f"peak ≤ 2048 MB: {'pass' if float(row['peak_mb']) <= 2048 else 'FAIL'}; "
-          f"largest dependency map ≤ limit: {'pass' if int(row['largest_map']) <= int(row['limit']) else 'FAIL'}")
+          f"largest dependency map or value chain ≤ limit: {'pass' if int(row['largest_map']) <= int(row['limit']) else 'FAIL'}")
 
 
 if __name__ == "__main__":
