@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import html
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -23,6 +22,7 @@ from opcc_model.handover.plan import Step
 from opcc_model.handover.years import BUCKETS
 from opcc_model.queries.checking import FindingList
 from opcc_model.queries.table import Cell, Tabular, html_table, text_table
+from opcc_model.terminal import json_text
 from opcc_model.wording import count
 
 __all__ = ["TransitionReport", "COLUMNS", "ACTING"]
@@ -144,7 +144,7 @@ class TransitionReport(Tabular):
 
     def to_json(self) -> str:
         """:meth:`to_dict` as JSON text (indented, sorted keys, newline-terminated)."""
-        return json.dumps(self.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return json_text(self.to_dict())
 
     def parts(self) -> list[tuple[str, tuple[str, ...], list[tuple[Cell, ...]]]]:
         """Each part as ``(heading, columns, rows)``: the tables the text and HTML show."""
