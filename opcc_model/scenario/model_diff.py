@@ -228,7 +228,7 @@ def _holders(old: Model, new: Model, was: Boundary, now: Boundary) -> Iterator[C
 
 
 def _areas(old: Model, new: Model) -> Iterator[Change]:
-    yield from _keyed("area", old.boundaries, new.boundaries, "area", ("name", "jurisdiction"))
+    yield from _keyed("area", old.boundaries, new.boundaries, "area", ("name", "jurisdiction", "body", "deputy"))
     before = {b.area: b for b in old.boundaries}
     for now in sorted(new.boundaries, key=lambda b: b.area):
         was = before.get(now.area)

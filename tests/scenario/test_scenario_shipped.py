@@ -60,12 +60,13 @@ def test_the_welsh_scenario_gives_the_welsh_area_to_local_government_leaders_wit
     model = opcc_model.load(REPO)
     new = apply(model, read_scenario(REPO / "scenarios" / "welsh-local-government-leaders.yaml")).model
     assert new.principals()["commissioner"].id == "local-government-leaders"
-    assert {"pcc", "dpcc"}.isdisjoint(r.id for r in new.roles)
+    assert "pcc" not in {r.id for r in new.roles}
+    assert not any("dpcc" in (a.accountable, *a.responsible, *a.consulted, *a.informed) for a in new.activities)
     wales, england = new.boundary("example-wales"), new.boundary("example-england")
     assert (wales.body, wales.deputy) == ("leaders", None)
     assert wales.collective is not None
     assert (wales.collective.signs, wales.collective.answers_to_panel) == ("leaders-policing-chair", "leaders-policing-chair")
-    assert england.body == "pcc"  # only the Welsh scheme changes
+    assert (england.body, england.deputy) == ("pcc", "dpcc")  # only the Welsh scheme changes
     assert [(a.pag, a.holder) for a in wales.allocations] == [(a.pag, a.holder) for a in model.boundary("example-wales").allocations]
     on = datetime.date(2028, 6, 1)
     before = {(f.code, f.subject) for f in opcc_model.check(model, area="example-wales", on=on)}
