@@ -75,11 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"model: {counts['areas']} areas, {activities:,} activities ({args.shared} shared), {counts['files']:,} "
               f"files, {counts['bytes'] / 1e6:.1f} MB of YAML; {os.cpu_count()} cores, load average "
               f"{os.getloadavg()[0]:.1f}; Python {sys.version.split()[0]}; {clock_name()} clock", flush=True)
-        t_floor, _ = best(lambda: loading.floor(root), repeat=max(2, args.repeat))  # the yardstick of every ratio
+        steady = args.repeat if args.quick else max(2, args.repeat)  # the yardstick and the loads: best of 2 (quick: 1)
+        t_floor, _ = best(lambda: loading.floor(root), repeat=steady)  # the yardstick of every ratio
         table.add("YAML floor (CSafeLoader, GC paused)", t_floor, "s")
         t_cold = None
         if "load" not in skip:
-            found = loading.run(root, table, repeat=max(2, args.repeat), floor_seconds=t_floor)
+            found = loading.run(root, table, repeat=steady, floor_seconds=t_floor)
             t_cold = found["cold"]
             bars.add("4", "warm load, nothing changed, ≤ 0.1× the floor", found["warm"] / t_floor, 0.1,
                      f"{found['warm']:.3f} s = {found['warm'] / t_floor:.3f}× floor")
