@@ -41,6 +41,16 @@ def _static() -> dict[str, bytes]:
     return {f"static/{name}": (folder / name).read_bytes() for name in _STATIC}
 
 
+class _EncodedPages:
+    """``pages[path] = text`` stores ``text`` encoded as UTF-8 (never both the text and its bytes)."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def __setitem__(self, path: str, content: str) -> None:
+        self.files[path] = content.encode("utf-8")
+
+
 def site_files(site: Site, /) -> dict[str, bytes]:
     """Every file of the site as ``{relative path: bytes}``, sorted by path (nothing is written).
 
@@ -50,15 +60,14 @@ def site_files(site: Site, /) -> dict[str, bytes]:
     ['raci-example-area.csv']
     """
     model = site.model
-    text: dict[str, str] = {
-        page_path("index"): pages.render_home(site),
-        page_path("value-chain"): pages.render_value_chain(site),
-        page_path("dependencies"): pages.render_dependencies(site),
-        page_path("glossary"): pages.render_glossary(site),
-        page_path("search"): pages.render_search(site),
-        page_path("findings"): pages.render_findings(site),
-        page_path("timeline"): pages.render_timeline(site),
-    }
+    text = _EncodedPages()  # each page kept as bytes only, encoded as it is made (a national site holds 90,000 pages)
+    text[page_path("index")] = pages.render_home(site)
+    text[page_path("value-chain")] = pages.render_value_chain(site)
+    text[page_path("dependencies")] = pages.render_dependencies(site)
+    text[page_path("glossary")] = pages.render_glossary(site)
+    text[page_path("search")] = pages.render_search(site)
+    text[page_path("findings")] = pages.render_findings(site)
+    text[page_path("timeline")] = pages.render_timeline(site)
     for stage in model.stages:
         text[page_path("stage", stage.id)] = pages.render_stage(site, stage.id)
     for process in model.processes:
@@ -78,7 +87,7 @@ def site_files(site: Site, /) -> dict[str, bytes]:
         text[page_path("plan", plan.id)] = pages.render_plan(site, plan.id)
     for name, svg in site.diagrams.items():
         text[f"{name}.svg"] = svg
-    files = {path: content.encode("utf-8") for path, content in text.items()}
+    files = text.files
     files.update(_static())
     files[MARKER] = b"opcc-model site\n"
     return dict(sorted(files.items()))
