@@ -2,8 +2,9 @@
 
 Every text from the model is escaped; the picture is inline SVG with no script or link.
 
->>> from opcc_model.scheme import Ladder, Tier, Tier
->>> svg = ladder_svg(Ladder(pag="1", currency="GBP", tiers=(Tier(up_to=50000, decides="<b>"), Tier(over=50000, decides="pcc"))), {"pcc": "commissioner"})
+>>> from opcc_model.scheme import Ladder, Tier
+>>> hostile = Tier.model_construct(up_to=50000, decides="<b>")  # the loader refuses it; the picture escapes it anyway
+>>> svg = ladder_svg(Ladder.model_construct(pag="1", currency="GBP", tiers=(hostile, Tier(over=50000, decides="pcc"))), {"pcc": "commissioner"})
 >>> svg.startswith("<svg") and "&lt;b&gt;" in svg and "<b>" not in svg
 True
 """
