@@ -227,6 +227,19 @@ def _holders(old: Model, new: Model, was: Boundary, now: Boundary) -> Iterator[C
                      message=f"In {now.name}, accountability for {code} {names[code]} moves from {pair[0]} to {pair[1]}.")
 
 
+_COLLECTIVE_FIELDS = (("signs", "who signs its decisions"), ("answers_to_panel", "who answers to the Panel"))
+
+
+def _collective(was: Boundary, now: Boundary) -> Iterator[Change]:
+    """A collective body's named signatory and Panel answerer, added, removed or changed (one change per field)."""
+    for field, words in _COLLECTIVE_FIELDS:
+        a = getattr(was.collective, field) if was.collective is not None else None
+        b = getattr(now.collective, field) if now.collective is not None else None
+        if a != b:
+            yield Change(kind="area-changed", subject=(now.area, f"collective.{field}"), area=now.area, before=a, after=b,
+                         message=f"{now.name}: {words} changes from {a or '(no one named)'} to {b or '(no one named)'}.")
+
+
 def _areas(old: Model, new: Model) -> Iterator[Change]:
     yield from _keyed("area", old.boundaries, new.boundaries, "area", ("name", "jurisdiction", "body", "deputy"))
     before = {b.area: b for b in old.boundaries}
@@ -235,6 +248,7 @@ def _areas(old: Model, new: Model) -> Iterator[Change]:
         if was is None:
             continue
         yield from _holders(old, new, was, now)
+        yield from _collective(was, now)
         for kind, source, other in (("waiver-added", now, was), ("waiver-removed", was, now)):
             for waiver in source.waivers:
                 if waiver not in other.waivers:

@@ -85,3 +85,19 @@ def test_diff_json_is_a_stable_list_of_change_objects() -> None:
     assert all(set(item) == {"kind", "subject", "area", "before", "after", "message"} for item in data)
     backwards = diff(new, old)
     assert {c["kind"].rsplit("-", 1)[0] for c in data} >= {c.kind.rsplit("-", 1)[0] for c in backwards if c.kind.endswith("added")}
+
+
+def test_a_collective_bodys_signatory_and_panel_answerer_are_reported_field_by_field() -> None:
+    from opcc_model.boundary import CollectiveAccountability
+
+    model = two_areas()
+    north = model.boundary("north")
+    board = north.model_copy(update={"collective": CollectiveAccountability(signs="board-chair", answers_to_panel="lead")})
+    named = model.model_copy(update={"boundaries": (board, model.boundary("south"))})
+    added = {c.subject: c for c in diff(model, named)}
+    assert added[("north", "collective.signs")].message == f"{north.name}: who signs its decisions changes from (no one named) to board-chair."
+    assert (added[("north", "collective.answers_to_panel")].before, added[("north", "collective.answers_to_panel")].after) == (None, "lead")
+    chair = board.model_copy(update={"collective": CollectiveAccountability(signs="mayor", answers_to_panel="lead")})
+    changed = diff(named, model.model_copy(update={"boundaries": (chair, model.boundary("south"))}))
+    assert [(c.kind, c.subject, c.before, c.after) for c in changed] == [("area-changed", ("north", "collective.signs"), "board-chair", "mayor")]
+    assert {c.subject for c in diff(named, model)} == {("north", "collective.signs"), ("north", "collective.answers_to_panel")}
