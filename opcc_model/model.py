@@ -591,7 +591,7 @@ class Model(_Frozen):
         >>> Model(mandate="m").activities
         ()
         """
-        return tuple(a for p in self.processes for a in p.activities)
+        return self.memo("m:activities", lambda m: tuple(a for p in m.processes for a in p.activities))
 
     def side_of(self, role_id: str, /) -> Side:
         """The side of the role ``role_id`` (raises :class:`NotFound`)."""

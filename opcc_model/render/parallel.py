@@ -21,10 +21,16 @@ from opcc_model.render.backend import layout as in_process_layout
 from opcc_model.render.bounds import diagram_size
 from opcc_model.render.workers import LayoutPool, LayoutTimeout
 
-__all__ = ["WORKER_BYTES", "lay_out_all"]
+__all__ = ["WORKER_BYTES", "POOL_COUNT", "lay_out_all"]
 
 WORKER_BYTES = 64 * 1024
 """DOT larger than this is laid out in a worker process (with a timeout) rather than in-process."""
+POOL_COUNT = 16
+"""With the WebAssembly backend, more diagrams than this go to the workers, small ones too.
+
+The WebAssembly Graphviz lays out one diagram at a time in a process (a lock), so a site of
+thousands of process maps would use one core; the workers use them all.
+"""
 
 
 def _advice(source: str, exc: LayoutTimeout) -> RenderUnavailable:
@@ -46,11 +52,13 @@ def lay_out_all(
 ) -> Iterator[tuple[str, bytes | RenderUnavailable]]:
     """Yield ``(name, output)`` for each of ``texts`` as its layout finishes; a failure is yielded, not raised.
 
-    ``layout`` is the in-process layout function (tests swap it). On Ctrl-C the workers
+    ``layout`` is the in-process layout function (tests swap it; a swapped one keeps every small
+    diagram in-process, see :data:`POOL_COUNT`). On Ctrl-C the workers
     are killed, the queued layouts cancelled, and :class:`KeyboardInterrupt` propagates.
     """
     workers = max(1, jobs or os.cpu_count() or 1)
-    big = {name for name, text in texts.items() if len(text) > WORKER_BYTES}
+    spread = backend == "wasm" and workers > 1 and len(texts) > POOL_COUNT and layout is in_process_layout
+    big = set(texts) if spread else {name for name, text in texts.items() if len(text) > WORKER_BYTES}
     pool = LayoutPool(jobs=workers) if big else None
 
     def job(name: str) -> bytes:

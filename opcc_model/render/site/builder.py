@@ -14,7 +14,7 @@ import datetime
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from opcc_model.render.site.context import Site, plan_site
 from opcc_model.render.site.paths import csv_path, page_path
 from opcc_model.render.site.raci import raci_csv
 
-__all__ = ["MARKER", "site_files", "build_site"]
+__all__ = ["MARKER", "planned_files", "site_files", "build_site"]
 
 MARKER = ".opcc-site"
 """A file at the root of every built site: ``build_site`` replaces only folders that hold it (or empty ones)."""
@@ -41,56 +41,72 @@ def _static() -> dict[str, bytes]:
     return {f"static/{name}": (folder / name).read_bytes() for name in _STATIC}
 
 
-class _EncodedPages:
-    """``pages[path] = text`` stores ``text`` encoded as UTF-8 (never both the text and its bytes)."""
+def _page(render: Callable[..., str], site: Site, *key: str) -> Callable[[], bytes]:
+    return lambda: render(site, *key).encode("utf-8")
 
-    def __init__(self) -> None:
-        self.files: dict[str, bytes] = {}
 
-    def __setitem__(self, path: str, content: str) -> None:
-        self.files[path] = content.encode("utf-8")
+def _constant(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
+
+
+def planned_files(site: Site, /) -> list[tuple[str, Callable[[], bytes]]]:
+    """Every file of the site as ``(relative path, make)``, sorted by path; ``make()`` returns its bytes.
+
+    Nothing is rendered until ``make`` is called, so a caller can write each file as it is made
+    and hold one page at a time (a national site has 90,000 pages).
+
+    >>> import opcc_model
+    >>> planned = planned_files(plan_site(opcc_model.load(opcc_model.example_root("minimal")), diagrams=False))
+    >>> [path for path, _ in planned][:2], dict(planned)[".opcc-site"]()
+    (['.opcc-site', 'activity-agree-outcomes.html'], b'opcc-model site\\n')
+    """
+    model = site.model
+    files: dict[str, Callable[[], bytes]] = {
+        page_path("index"): _page(pages.render_home, site),
+        page_path("value-chain"): _page(pages.render_value_chain, site),
+        page_path("dependencies"): _page(pages.render_dependencies, site),
+        page_path("glossary"): _page(pages.render_glossary, site),
+        page_path("search"): _page(pages.render_search, site),
+        page_path("findings"): _page(pages.render_findings, site),
+        page_path("timeline"): _page(pages.render_timeline, site),
+    }
+    for stage in model.stages:
+        files[page_path("stage", stage.id)] = _page(pages.render_stage, site, stage.id)
+    for process in model.processes:
+        files[page_path("process", process.id)] = _page(pages.render_process, site, process.id)
+    for activity in model.activities:
+        files[page_path("activity", activity.id)] = _page(pages.render_activity, site, activity.id)
+    for role in model.roles:
+        files[page_path("role", role.id)] = _page(pages.render_role, site, role.id)
+    for artifact in model.artifacts:
+        files[page_path("artifact", artifact.id)] = _page(pages.render_artifact, site, artifact.id)
+    for boundary in site.areas:
+        files[page_path("area", boundary.area)] = _page(pages.render_area, site, boundary.area)
+        files[page_path("raci", boundary.area)] = _page(pages.render_raci, site, boundary.area)
+        files[page_path("transition", boundary.area)] = _page(pages.render_transition, site, boundary.area)
+        files[csv_path(boundary.area)] = lambda area=boundary.area: raci_csv(model, area=area).encode("utf-8")
+    for plan in site.plans:
+        files[page_path("plan", plan.id)] = _page(pages.render_plan, site, plan.id)
+    for name in site.diagrams:
+        files[f"{name}.svg"] = lambda name=name: site.diagrams[name].encode("utf-8")
+    for path, data in _static().items():
+        files[path] = _constant(data)
+    files[MARKER] = _constant(b"opcc-model site\n")
+    return sorted(files.items())
 
 
 def site_files(site: Site, /) -> dict[str, bytes]:
     """Every file of the site as ``{relative path: bytes}``, sorted by path (nothing is written).
+
+    Holds the whole site in memory: :func:`build_site` writes each file as it is made instead
+    (:func:`planned_files`).
 
     >>> import opcc_model
     >>> files = site_files(plan_site(opcc_model.load(opcc_model.example_root("minimal")), diagrams=False))
     >>> [p for p in files if p.endswith(".csv")]
     ['raci-example-area.csv']
     """
-    model = site.model
-    text = _EncodedPages()  # each page kept as bytes only, encoded as it is made (a national site holds 90,000 pages)
-    text[page_path("index")] = pages.render_home(site)
-    text[page_path("value-chain")] = pages.render_value_chain(site)
-    text[page_path("dependencies")] = pages.render_dependencies(site)
-    text[page_path("glossary")] = pages.render_glossary(site)
-    text[page_path("search")] = pages.render_search(site)
-    text[page_path("findings")] = pages.render_findings(site)
-    text[page_path("timeline")] = pages.render_timeline(site)
-    for stage in model.stages:
-        text[page_path("stage", stage.id)] = pages.render_stage(site, stage.id)
-    for process in model.processes:
-        text[page_path("process", process.id)] = pages.render_process(site, process.id)
-    for activity in model.activities:
-        text[page_path("activity", activity.id)] = pages.render_activity(site, activity.id)
-    for role in model.roles:
-        text[page_path("role", role.id)] = pages.render_role(site, role.id)
-    for artifact in model.artifacts:
-        text[page_path("artifact", artifact.id)] = pages.render_artifact(site, artifact.id)
-    for boundary in site.areas:
-        text[page_path("area", boundary.area)] = pages.render_area(site, boundary.area)
-        text[page_path("raci", boundary.area)] = pages.render_raci(site, boundary.area)
-        text[page_path("transition", boundary.area)] = pages.render_transition(site, boundary.area)
-        text[csv_path(boundary.area)] = raci_csv(model, area=boundary.area)
-    for plan in site.plans:
-        text[page_path("plan", plan.id)] = pages.render_plan(site, plan.id)
-    for name, svg in site.diagrams.items():
-        text[f"{name}.svg"] = svg
-    files = text.files
-    files.update(_static())
-    files[MARKER] = b"opcc-model site\n"
-    return dict(sorted(files.items()))
+    return {path: make() for path, make in planned_files(site)}
 
 
 _PUBLISHING = frozenset({".git", "CNAME", ".nojekyll"})
@@ -121,6 +137,27 @@ def _remove_swap_debris(target: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
+def _write_each(output: Output, planned: list[tuple[str, Callable[[], bytes]]]) -> None:
+    """Make each file and write it if it changed, one at a time; the pending manifest before the first write, the final one last."""
+    paths = [path for path, _ in planned]
+    produced = set(paths)
+    stale = [path for path in output.owned() if path not in produced]
+    begun = False
+    for index, (path, make) in enumerate(planned):
+        data = make()
+        key = sha256_of(data)
+        if output.is_current(path, key):
+            output.keep(path)
+            continue
+        if not begun:  # claimed before any is written: this file and every one not yet made
+            output.begin(paths[index:])
+            begun = True
+        output.write(path, data, key=key)
+    if begun or stale:
+        output.remove(stale)
+        output.finish()
+
+
 def build_site(
     model: Model,
     out: str | os.PathLike[str],
@@ -134,7 +171,8 @@ def build_site(
 ) -> Path:
     """Write the site of ``model`` into the folder ``out`` and return it.
 
-    Every page is computed first; then each file that changed is written atomically, the
+    The site's findings and diagrams are computed first; then each page is made and, if it
+    changed, written atomically (one page held at a time), the
     files an earlier build wrote and this one no longer has are removed, and the manifest
     (:mod:`opcc_model.render.manifest`) is written last. Files the site did not write (a
     ``.git``, a ``CNAME``, your notes) are kept. ``area`` limits the area pages to one
@@ -157,21 +195,10 @@ def build_site(
         )
     previous = target if (target / MARKER).is_file() else None
     site = plan_site(model, area=area, diagrams=diagrams, settings=settings, plans=plans, reuse=previous, on=on)
-    files = site_files(site)
+    planned = planned_files(site)
     _remove_swap_debris(target) if target.parent.is_dir() else None
     with Output(target, "site") as output:
-        keys = {path: sha256_of(data) for path, data in files.items()}
-        todo = [path for path in files if not output.is_current(path, keys[path])]
-        stale = [path for path in output.owned() if path not in files]
-        if todo or stale:
-            output.begin(todo)
-            for path in files:
-                if path in todo:
-                    output.write(path, files[path], key=keys[path])
-                else:
-                    output.keep(path)
-            output.remove(stale)
-            output.finish()
+        _write_each(output, planned)
     if site.failures:
         raise RenderUnavailable(
             f"{target}: the site is written, but {len(site.failures)} diagrams could not be laid out "

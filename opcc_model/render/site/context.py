@@ -87,20 +87,20 @@ class Site:
 
     def processes_of_stage(self, stage_id: str, /) -> list[Process]:
         """The top-level processes of a stage (sub-processes are reached from their parent), in file order."""
-        return [p for p in self.model.processes if p.stage == stage_id and p.parent is None]
+        return list(self.model.memo("site:top-processes", _top_processes).get(stage_id, ()))
 
     def children(self, process_id: str, /) -> list[Process]:
         """The processes that refine ``process_id``, in file order."""
-        return [p for p in self.model.processes if p.parent == process_id]
+        return list(self.model.memo("site:children", _children).get(process_id, ()))
 
     def duties(self, role_id: str, /) -> dict[str, list[Activity]]:
-        """For each RACI letter, the activities where ``role_id`` holds it (file order)."""
-        found: dict[str, list[Activity]] = {letter: [] for letter in _LETTERS}
-        for activity in self.model.activities:
-            for letter, role in activity.roles():
-                if role == role_id and activity not in found[letter]:
-                    found[letter].append(activity)
-        return found
+        """For each RACI letter, the activities where ``role_id`` holds it (file order, each once)."""
+        held = self.model.memo("site:duties", _duties).get(role_id, {})
+        return {letter: list(held.get(letter, ())) for letter in _LETTERS}
+
+    def before(self, activity_id: str, /) -> list[Activity]:
+        """The activities that come after ``activity_id`` (those whose ``after`` names it), in file order."""
+        return list(self.model.memo("site:before", _before).get(activity_id, ()))
 
     def code_children(self) -> dict[str | None, list[PagCode]]:
         """The glossary as a tree: each code's children, sorted by code number (``None``: the top level)."""
@@ -118,6 +118,40 @@ class Site:
             for code in activity.pag:
                 found.setdefault(code, []).append(activity)
         return found
+
+
+def _top_processes(model: Model) -> dict[str, list[Process]]:
+    found: dict[str, list[Process]] = {}
+    for process in model.processes:
+        if process.parent is None:
+            found.setdefault(process.stage, []).append(process)
+    return found
+
+
+def _children(model: Model) -> dict[str, list[Process]]:
+    found: dict[str, list[Process]] = {}
+    for process in model.processes:
+        if process.parent is not None:
+            found.setdefault(process.parent, []).append(process)
+    return found
+
+
+def _duties(model: Model) -> dict[str, dict[str, list[Activity]]]:
+    """Role → RACI letter → the activities where the role holds that letter, in file order, each once."""
+    found: dict[str, dict[str, list[Activity]]] = {}
+    for activity in model.activities:
+        for letter, role in dict.fromkeys(activity.roles()):
+            found.setdefault(role, {}).setdefault(letter, []).append(activity)
+    return found
+
+
+def _before(model: Model) -> dict[str, list[Activity]]:
+    """Activity id → the activities whose ``after`` names it, in file order, each once."""
+    found: dict[str, list[Activity]] = {}
+    for activity in model.activities:
+        for earlier in dict.fromkeys(activity.after):
+            found.setdefault(earlier, []).append(activity)
+    return found
 
 
 def subject_page(model: Model, key: str, /) -> tuple[str, str] | None:

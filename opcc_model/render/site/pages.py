@@ -186,7 +186,7 @@ def render_activity(site: Site, activity_id: str, /) -> str:
     """The page of one activity: guidance, RACI, codes, inputs and outputs, order, references."""
     model = site.model
     activity = model.activity(activity_id)
-    before = [a for a in model.activities if activity_id in a.after]
+    before = site.before(activity_id)
     return _render(
         site,
         "activity.html",

@@ -93,6 +93,8 @@ def relative(from_page: str, to_page: str, /) -> str:
     '../index.html'
     """
     target, sep, fragment = to_page.partition("#")
+    if "/" not in from_page and "/" not in target and target not in ("", ".", ".."):
+        return to_page  # both in the root folder (nearly every link of the site): relpath would return it as it is
     base = posixpath.dirname(from_page) or "."
     link = posixpath.relpath(target, base)
     return link + sep + fragment

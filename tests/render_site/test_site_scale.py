@@ -1,0 +1,91 @@
+"""What makes a national site build in bounded time keeps every page as it was: the indexes, the links, the streaming writer, the layouts spread over workers."""
+
+from __future__ import annotations
+
+import posixpath
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import opcc_model
+from opcc_model.render import parallel
+from opcc_model.render.backend import layout
+from opcc_model.render.site import build_site, plan_site, site_files
+from opcc_model.render.site.paths import relative
+from opcc_model.render.workers import LayoutPool
+from strategies import models
+
+
+def _old_duties(model, role_id):
+    """The definition the index replaced: a scan of every activity per role."""
+    found = {letter: [] for letter in "ARCI"}
+    for activity in model.activities:
+        for letter, role in activity.roles():
+            if role == role_id and activity not in found[letter]:
+                found[letter].append(activity)
+    return found
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(models())
+def test_the_site_indexes_answer_as_the_scans_they_replace(model):
+    site = plan_site(model, diagrams=False)
+    for activity in model.activities:
+        assert site.before(activity.id) == [a for a in model.activities if activity.id in a.after]
+    for role in {r for a in model.activities for _, r in a.roles()} | {r.id for r in model.roles} | {"nobody"}:
+        assert site.duties(role) == _old_duties(model, role)
+    for stage in model.stages:
+        assert site.processes_of_stage(stage.id) == [p for p in model.processes if p.stage == stage.id and p.parent is None]
+    for process in model.processes:
+        assert site.children(process.id) == [p for p in model.processes if p.parent == process.id]
+
+
+@settings(max_examples=40, deadline=None)
+@given(models())
+def test_the_model_keeps_its_activities_once_and_a_copy_rebuilds_them(model):
+    assert model.activities == tuple(a for p in model.processes for a in p.activities)
+    assert model.activities is model.activities
+    fewer = model.model_copy(update={"processes": model.processes[1:]})
+    assert fewer.activities == tuple(a for p in model.processes[1:] for a in p.activities)
+
+
+_part = st.from_regex(r"[a-z0-9][a-z0-9.-]{0,8}", fullmatch=True)
+_paths = st.lists(_part, min_size=1, max_size=3).map("/".join)
+
+
+@given(_paths, _paths, st.none() | _part)
+def test_relative_links_are_what_relpath_gives(from_page, to_page, fragment):
+    target = to_page if fragment is None else f"{to_page}#{fragment}"
+    expected = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    assert relative(from_page, target) == (expected if fragment is None else f"{expected}#{fragment}")
+
+
+def test_the_streaming_build_writes_what_site_files_makes(site_model, site_plans, site_settings, tmp_path):
+    out = build_site(site_model, tmp_path / "site", diagrams=False, settings=site_settings, plans=site_plans)
+    expected = site_files(plan_site(site_model, diagrams=False, settings=site_settings, plans=site_plans))
+    written = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    written.pop(".opcc-manifest.json")
+    assert written == expected
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(tmp_path):
+    model = opcc_model.load(opcc_model.example_root("minimal"))
+    out = build_site(model, tmp_path / "site", diagrams=False)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    build_site(model, out, diagrams=False)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == before
+
+
+def test_many_small_wasm_layouts_go_to_the_workers_and_lay_out_the_same(monkeypatch):
+    texts = {f"d{i}": f'digraph {{ "a{i}" -> "b{i}" }}' for i in range(parallel.POOL_COUNT + 2)}
+    sent: list[str] = []
+    original = LayoutPool.layout
+
+    def spy(self, source, fmt, /, *, backend):
+        sent.append(source)
+        return original(self, source, fmt, backend=backend)
+
+    monkeypatch.setattr(LayoutPool, "layout", spy)
+    results = dict(parallel.lay_out_all(texts, "svg", backend="wasm", jobs=2))
+    assert sorted(sent) == sorted(texts.values())
+    assert results == {name: layout(text, "svg", backend="wasm") for name, text in texts.items()}
