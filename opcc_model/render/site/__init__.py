@@ -4,7 +4,7 @@
 functions return each page as a string.
 """
 
-from opcc_model.render.site.builder import build_site, site_files
+from opcc_model.render.site.builder import build_site, planned_files, site_files
 from opcc_model.render.site.context import Site, plan_site
 from opcc_model.render.site.pages import (
     render_activity,
@@ -28,6 +28,7 @@ __all__ = [
     "Site",
     "build_site",
     "plan_site",
+    "planned_files",
     "render_activity",
     "render_area",
     "render_artifact",
