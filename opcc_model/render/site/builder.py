@@ -49,6 +49,14 @@ def _constant(data: bytes) -> Callable[[], bytes]:
     return lambda: data
 
 
+def _csv(model: Model, area: str) -> Callable[[], bytes]:
+    return lambda: raci_csv(model, area=area).encode("utf-8")
+
+
+def _svg(site: Site, name: str) -> Callable[[], bytes]:
+    return lambda: site.diagrams[name].encode("utf-8")
+
+
 def planned_files(site: Site, /) -> list[tuple[str, Callable[[], bytes]]]:
     """Every file of the site as ``(relative path, make)``, sorted by path; ``make()`` returns its bytes.
 
@@ -84,11 +92,11 @@ def planned_files(site: Site, /) -> list[tuple[str, Callable[[], bytes]]]:
         files[page_path("area", boundary.area)] = _page(pages.render_area, site, boundary.area)
         files[page_path("raci", boundary.area)] = _page(pages.render_raci, site, boundary.area)
         files[page_path("transition", boundary.area)] = _page(pages.render_transition, site, boundary.area)
-        files[csv_path(boundary.area)] = lambda area=boundary.area: raci_csv(model, area=area).encode("utf-8")
+        files[csv_path(boundary.area)] = _csv(model, boundary.area)
     for plan in site.plans:
         files[page_path("plan", plan.id)] = _page(pages.render_plan, site, plan.id)
     for name in site.diagrams:
-        files[f"{name}.svg"] = lambda name=name: site.diagrams[name].encode("utf-8")
+        files[f"{name}.svg"] = _svg(site, name)
     for path, data in _static().items():
         files[path] = _constant(data)
     files[MARKER] = _constant(b"opcc-model site\n")
