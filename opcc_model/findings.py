@@ -47,10 +47,15 @@ class Finding(BaseModel):
     waived: bool = False
     reason: str | None = None
 
-    def sort_key(self) -> tuple[str, int, int, str, str, tuple[str, ...]]:
-        """Sort by file, line, column, then code and subject (as yamllint and sqlfluff do)."""
+    def sort_key(self) -> tuple[str, int, int, str, str, tuple[str, ...], str]:
+        """Sort by file, line, column, then code and subject (as yamllint and sqlfluff do), then message.
+
+        The message last: two findings of one code at one place about one subject (a
+        decision that breaks two scheme rules) keep one order in every process.
+        """
         loc = self.location
-        return (loc.file if loc else "", loc.line if loc else 0, loc.column if loc else 0, self.code, self.area or "", self.subject)
+        return (loc.file if loc else "", loc.line if loc else 0, loc.column if loc else 0, self.code, self.area or "",
+                self.subject, self.message)
 
     def to_json(self) -> dict[str, object]:
         """The JSON object of DESIGN.md: code, severity, subject, message, location, area, waived (and reason).

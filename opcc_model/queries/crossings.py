@@ -21,13 +21,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import networkx as nx
-
 from opcc_model.findings import Finding
-from opcc_model.graph import dependencies
-from opcc_model.model import PRINCIPAL_SIDES, Model, Side
-from opcc_model.queries.dependencies import SIDE_NAMES, dependency_location
-from opcc_model.queries.index import activity_sides, label, names
+from opcc_model.graph import producers
+from opcc_model.model import PRINCIPAL_SIDES, SIDES, Model, Side
+from opcc_model.queries.dependencies import SIDE_NAMES
+from opcc_model.queries.index import activity_sides, label, locator, names
 from opcc_model.queries.rules import check_rule, finding
 
 __all__ = [
@@ -70,6 +68,12 @@ def crossing_code(source: Side, target: Side, /) -> str | None:
     return "OPCC-D103" if "oversight" in (source, target) else "OPCC-D104"
 
 
+_CODES: dict[tuple[Side | None, Side | None], str] = {
+    (source, target): code for source in SIDES for target in SIDES if (code := crossing_code(source, target)) is not None
+}
+"""The finding code of each pair of sides (source, target) that crosses; a pair with ``None`` (nobody accountable) never does."""
+
+
 def _inner_activities(model: Model) -> dict[str, frozenset[str]]:
     """For each sub-process activity, every activity inside the process it opens (and its child processes), at any depth."""
     children: dict[str, list[str]] = defaultdict(list)
@@ -103,54 +107,70 @@ def _inner_activities(model: Model) -> dict[str, frozenset[str]]:
     return inner
 
 
+def _crossings(model: Model) -> list[BoundaryCrossing]:
+    """The crossings, from the activities' inputs and ``after`` lists: only the dependencies that cross are kept.
+
+    The same crossings as grouping the edges of :func:`opcc_model.graph.dependencies` (an
+    edge's ``artifacts`` are every artifact the consumer takes from that producer), without
+    building the graph: a national model has about five dependencies per activity, and
+    only the crossing ones are grouped and worded.
+    """
+    sides = activity_sides(model)
+    made_by = producers(model)
+    flows: dict[tuple[str, str], set[str]] = defaultdict(set)  # crossing (producer, consumer) -> the artifacts
+    ordered: set[tuple[str, str]] = set()  # crossing ``after`` pairs
+    for activity in model.activities:
+        consumer = activity.id
+        target = sides[consumer]
+        for artifact in activity.inputs:
+            for producer in made_by.get(artifact, ()):
+                if producer != consumer and (sides[producer], target) in _CODES:
+                    flows[(producer, consumer)].add(artifact)
+        for before in activity.after:
+            if (sides[before], target) in _CODES:  # an unknown id: KeyError, and check() reports the located error
+                ordered.add((before, consumer))
+    edges: dict[tuple[str, str], tuple[str, ...]] = dict.fromkeys(ordered, ())
+    edges.update((edge, tuple(made) if len(made) == 1 else tuple(sorted(made))) for edge, made in flows.items())
+    inner = _inner_activities(model)
+    groups: dict[tuple[str, Side, Side, tuple[str, ...], str], list[str]] = defaultdict(list)
+    for (producer, consumer), artifacts in edges.items():
+        if artifacts and _reported_inside(edges, inner, producer, consumer, artifacts):
+            continue
+        # producers of the same artifacts are one crossing; an ``after`` ordering is its own
+        source, target = sides[producer], sides[consumer]
+        groups[(consumer, source, target, artifacts, "" if artifacts else producer)].append(producer)  # type: ignore[index]
+    return [
+        BoundaryCrossing(_CODES[(source, target)], tuple(sorted(producers_)), consumer, artifacts, source, target)
+        for (consumer, source, target, artifacts, _), producers_ in sorted(groups.items())
+    ]
+
+
 def _reported_inside(
-    graph: nx.DiGraph, inner: dict[str, frozenset[str]], sides: dict[str, Side | None], producer: str, consumer: str
+    edges: dict[tuple[str, str], tuple[str, ...]], inner: dict[str, frozenset[str]], producer: str, consumer: str,
+    artifacts: tuple[str, ...],
 ) -> bool:
-    """Whether an inner activity of ``producer`` (or of ``consumer``) crosses with the same artifacts: report that one."""
-    artifacts = set(graph.edges[producer, consumer]["artifacts"])
-    if not artifacts:
-        return False
+    """Whether an inner activity of ``producer`` (or of ``consumer``) crosses with the same ``artifacts``: report that one.
+
+    ``edges`` holds the crossing dependencies only, so a dependency found there crosses.
+    """
+    wanted = set(artifacts)
     for inside in inner.get(producer, ()):
-        if graph.has_edge(inside, consumer) and artifacts <= set(graph.edges[inside, consumer]["artifacts"]):
-            if _crosses(sides[inside], sides[consumer]):
-                return True
+        there = edges.get((inside, consumer))
+        if there and wanted.issubset(there):
+            return True
     for inside in inner.get(consumer, ()):
-        if graph.has_edge(producer, inside) and artifacts <= set(graph.edges[producer, inside]["artifacts"]):
-            if _crosses(sides[producer], sides[inside]):
-                return True
+        there = edges.get((producer, inside))
+        if there and wanted.issubset(there):
+            return True
     return False
-
-
-def _crosses(source: Side | None, target: Side | None) -> bool:
-    return source is not None and target is not None and crossing_code(source, target) is not None
 
 
 def boundary_crossings(model: Model, /) -> list[BoundaryCrossing]:
     """Every crossing of the boundary, each once (see the module's rules), sorted by consumer, side and artifacts.
 
-    Built once per model (memoized): O(dependencies × inner activities of sub-processes).
+    Built once per model (memoized): O(dependencies + crossings × inner activities of sub-processes).
     """
     return model.memo("q:crossings", _crossings)
-
-
-def _crossings(model: Model) -> list[BoundaryCrossing]:
-    graph = dependencies(model)
-    sides = activity_sides(model)
-    inner = _inner_activities(model)
-    groups: dict[tuple[str, Side, Side, tuple[str, ...], str], list[str]] = defaultdict(list)
-    for producer, consumer, artifacts in graph.edges(data="artifacts"):
-        source, target = sides[producer], sides[consumer]
-        if source is None or target is None or crossing_code(source, target) is None:
-            continue
-        if _reported_inside(graph, inner, sides, producer, consumer):
-            continue
-        # producers of the same artifacts are one crossing; an ``after`` ordering is its own
-        groups[(consumer, source, target, artifacts, "" if artifacts else producer)].append(producer)
-    found = []
-    for (consumer, source, target, artifacts, _), producers in sorted(groups.items()):
-        code = crossing_code(source, target) or ""
-        found.append(BoundaryCrossing(code, tuple(sorted(producers)), consumer, artifacts, source, target))
-    return found
 
 
 def _labeller(model: Model, kind: str) -> Callable[[str], str]:
@@ -184,14 +204,17 @@ def _message(model: Model, crossing: BoundaryCrossing, activity: Callable[[str],
 
 def _findings(model: Model, code: str) -> Iterator[Finding]:
     activity, artifact = _labeller(model, "activity"), _labeller(model, "artifact")
+    located, activities = locator(model), model.activity
     for crossing in boundary_crossings(model):
         if crossing.code == code:
-            yield finding(
-                code,
-                [*crossing.producers, crossing.consumer],
-                _message(model, crossing, activity, artifact),
-                dependency_location(model, crossing.producers[0], crossing.consumer),
-            )
+            # where the consumer names the first producer: its edge's artifacts are the crossing's (grouped by them)
+            consumer = activities(crossing.consumer)
+            if crossing.artifacts:
+                location = located("activity", consumer.id, "inputs", consumer.inputs.index(crossing.artifacts[0]))
+            else:
+                location = located("activity", consumer.id, "after", consumer.after.index(crossing.producers[0]))
+            yield finding(code, [*crossing.producers, crossing.consumer], _message(model, crossing, activity, artifact),
+                          location)
 
 
 @check_rule("OPCC-D101", "info", "a hand-off between the commissioner and the chief constable", scope="model")

@@ -8,18 +8,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import networkx as nx
+from collections.abc import Iterator, Mapping, Sequence
 
 from opcc_model.findings import Finding
-from opcc_model.graph import dependencies
+from opcc_model.graph import producers
 from opcc_model.location import Location
 from opcc_model.model import Model
 from opcc_model.queries.index import label, where
 from opcc_model.queries.rules import check_rule, finding
 
-__all__ = ["SIDE_NAMES", "cycles", "dependency_location"]
+__all__ = ["SIDE_NAMES", "cycles", "cyclic_groups", "dependency_location", "dependents"]
 
 SIDE_NAMES: dict[str, str] = {
     "commissioner": "the commissioner's side",
@@ -31,12 +29,135 @@ SIDE_NAMES: dict[str, str] = {
 
 
 def dependency_location(model: Model, producer: str, consumer: str, /) -> Location | None:
-    """Where the consumer states its dependency on the producer: the input or the ``after`` entry."""
-    edge = dependencies(model).edges[producer, consumer]
+    """Where the consumer states its dependency on the producer: the input or the ``after`` entry.
+
+    The first (by id) of the artifacts the consumer takes from the producer, else the ``after``
+    entry; raises ``KeyError`` when the consumer does not depend on the producer.
+
+    >>> import opcc_model
+    >>> model = opcc_model.load(opcc_model.example_root("minimal"))
+    >>> dependency_location(model, "identify-stakeholders", "agree-outcomes").file
+    'processes/engage-consult/conduct-stakeholder-analysis.yaml'
+    """
     activity = model.activity(consumer)
-    if edge["artifacts"]:
-        return where(model, "activity", consumer, "inputs", activity.inputs.index(edge["artifacts"][0]))
-    return where(model, "activity", consumer, "after", activity.after.index(producer))
+    made_by = producers(model)
+    flowing = [a for a in activity.inputs if producer in made_by.get(a, ())] if producer != consumer else []
+    if flowing:
+        return where(model, "activity", consumer, "inputs", activity.inputs.index(min(flowing)))
+    if producer in activity.after:
+        return where(model, "activity", consumer, "after", activity.after.index(producer))
+    raise KeyError((producer, consumer))
+
+
+def dependents(model: Model, /) -> dict[str, list[str]]:
+    """For each activity id (and each unknown id an ``after`` names), the activities that depend on it, sorted.
+
+    The successors of :func:`opcc_model.graph.dependencies` in the graph's order, as plain
+    lists (no graph built). Built once per model and shared: do not mutate it.
+
+    >>> import opcc_model
+    >>> dependents(opcc_model.load(opcc_model.example_root("minimal")))["identify-stakeholders"]
+    ['agree-outcomes']
+    """
+    return model.memo("q:dependents", _dependents)
+
+
+def _dependents(model: Model) -> dict[str, list[str]]:
+    made_by = producers(model)
+    found: dict[str, set[str]] = {a.id: set() for a in model.activities}
+    for activity in model.activities:
+        consumer = activity.id
+        for artifact in activity.inputs:
+            for producer in made_by.get(artifact, ()):
+                if producer != consumer:
+                    found[producer].add(consumer)
+        for before in activity.after:
+            found.setdefault(before, set()).add(consumer)
+    return {node: sorted(after) if len(after) > 1 else list(after) for node, after in found.items()}
+
+
+def cyclic_groups(successors: Mapping[str, Sequence[str]], /) -> list[list[str]]:
+    """The strongly connected components with more than one member, each sorted, in sorted order (Tarjan, iterative).
+
+    >>> cyclic_groups({"a": ["b"], "b": ["a", "c"], "c": [], "d": ["d"]})
+    [['a', 'b']]
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+    for root in successors:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(successors.get(root, ())))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(successors.get(child, ()))))
+                    break
+                if child in on_stack and index[child] < low[node]:
+                    low[node] = index[child]
+            else:
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == index[node]:
+                    members = [stack.pop()]
+                    while members[-1] != node:
+                        members.append(stack.pop())
+                    on_stack.difference_update(members)
+                    if len(members) > 1:
+                        groups.append(sorted(members))
+    return sorted(groups)
+
+
+def _loop(successors: Mapping[str, Sequence[str]], members: list[str]) -> list[str]:
+    """One cycle through ``members`` from the first, the one :func:`networkx.find_cycle` finds on the graph's subgraph.
+
+    The same walk as networkx's (a depth-first walk of the edges from the first member, each
+    member's dependents in the graph's order; the active path is cut back on backtracking;
+    the first edge to reach the active path closes the loop), on plain lists: the message
+    names the same loop without building a graph of the group.
+    """
+    inside = set(members)
+    start = members[0]
+    walks: dict[str, Iterator[str]] = {}
+    stack = [start]
+    path: list[tuple[str, str]] = []  # the edges of the active path
+    active = {start}
+    previous: str | None = None
+    while stack:
+        tail = stack[-1]
+        if tail not in walks:
+            walks[tail] = (v for v in successors.get(tail, ()) if v in inside)
+        head = next(walks[tail], None)
+        if head is None:
+            stack.pop()
+            continue
+        stack.append(head)
+        if previous is not None and tail != previous:  # backtracked: cut the path back to ``tail``
+            while True:
+                if not path:
+                    active = {tail}
+                    break
+                active.remove(path.pop()[1])
+                if path and path[-1][1] == tail:
+                    break
+        path.append((tail, head))
+        if head in active:
+            first = next(i for i, (u, _) in enumerate(path) if u == head)
+            return [u for u, _ in path[first:]]
+        active.add(head)
+        previous = head
+    raise ValueError(f"no cycle through {start!r}")  # the members are a strongly connected group: never
 
 
 _NAMED_IN_FULL = 6
@@ -61,10 +182,9 @@ def cycles(model: Model, /) -> Iterator[Finding]:
     Example: ``a`` after ``b`` and ``b`` after ``a`` gives "'A' (a) and 'B' (b) depend on
     each other in a cycle: a → b → a."
     """
-    graph = dependencies(model)
-    groups = sorted(sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1)
-    for members in groups:
-        loop = [u for u, _ in nx.find_cycle(graph.subgraph(members), source=members[0])]
+    successors = dependents(model)
+    for members in cyclic_groups(successors):
+        loop = _loop(successors, members)
         names = [label(model, "activity", a) for a in members]
         if len(names) <= _NAMED_IN_FULL:
             listed = ", ".join(names[:-1]) + f" and {names[-1]}"

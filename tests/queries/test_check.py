@@ -146,3 +146,14 @@ def test_to_frame_without_pandas_says_how_to_install_it(model: Model, monkeypatc
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(OpccError, match=r"pip install 'opcc-model\[notebook\]'"):
         check(model).to_frame()
+
+
+def test_findings_alike_but_for_the_message_keep_one_order() -> None:
+    """Two findings of one code at one place about one subject (a decision breaking two scheme rules) sort by message,
+    whatever order they came in (the order used to follow the hash of the set they were gathered in)."""
+    from opcc_model.findings import Finding
+    from opcc_model.location import Location
+
+    at = Location("pag/boundaries/x.yaml", 9, 5)
+    a, b = (Finding(code="OPCC-S109", severity="error", subject=("2025/4",), message=m, location=at, area="x") for m in "ab")
+    assert sorted([b, a], key=Finding.sort_key) == sorted([a, b], key=Finding.sort_key) == [a, b]
