@@ -106,4 +106,6 @@ def escape_json_controls(text: str, /) -> str:
     >>> escape_json_controls('["a\\u2066b"]')
     '["a\\\\u2066b"]'
     """
+    if text.isascii() and "\x7f" not in text:  # the common case, two scans in C: nothing to escape
+        return text
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -285,7 +285,9 @@ def _findings(args: argparse.Namespace) -> FindingList:
     manifestos = load_manifestos(args.path, model, plans)
     checked, transfer = (model, FindingList()) if not args.scenario else _after_scenario(model, args.scenario, args.area)
     found = check(checked, area=args.area, settings=load_settings(args.path), plans=plans, on=on, manifestos=manifestos)
-    return selected(FindingList(sorted({*found, *transfer}, key=Finding.sort_key)), select, ignore)
+    if transfer:
+        found = FindingList(sorted({*found, *transfer}, key=Finding.sort_key))
+    return selected(found, select, ignore)  # check's list is sorted and has no duplicates
 
 
 def _after_scenario(model: Any, file: str, area: str | None) -> tuple[Any, FindingList]:
