@@ -173,15 +173,22 @@ def boundary_crossings(model: Model, /) -> list[BoundaryCrossing]:
     return model.memo("q:crossings", _crossings)
 
 
+class _Labels(dict[str, str]):
+    """:func:`label` for one kind, each key labelled once (a national check labels tens of thousands)."""
+
+    def __init__(self, model: Model, kind: str) -> None:
+        super().__init__()
+        self.known = names(model, kind)
+
+    def __missing__(self, key: str) -> str:
+        name = self.known.get(key)
+        made = self[key] = f"'{key}'" if name is None else f"'{name}' ({key})"
+        return made
+
+
 def _labeller(model: Model, kind: str) -> Callable[[str], str]:
-    """:func:`label` for one kind, its names fetched once (a national check labels tens of thousands)."""
-    known = names(model, kind)
-
-    def labelled(key: str) -> str:
-        name = known.get(key)
-        return f"'{key}'" if name is None else f"'{name}' ({key})"
-
-    return labelled
+    """:func:`label` for one kind, its names fetched once and each label made once."""
+    return _Labels(model, kind).__getitem__
 
 
 def _message(model: Model, crossing: BoundaryCrossing, activity: Callable[[str], str] | None = None,
@@ -189,13 +196,14 @@ def _message(model: Model, crossing: BoundaryCrossing, activity: Callable[[str],
     activity = activity or _labeller(model, "activity")
     artifact = artifact or _labeller(model, "artifact")
     what = ", ".join(map(artifact, crossing.artifacts)) if crossing.artifacts else "its completion"
-    names = [activity(p) for p in crossing.producers]
-    if len(names) == 1:
+    producers = crossing.producers
+    names = [activity(p) for p in (producers if len(producers) <= _NAMED_PRODUCERS else producers[:3])]
+    if len(producers) == 1:
         whom = names[0]
-    elif len(names) <= _NAMED_PRODUCERS:
+    elif len(producers) <= _NAMED_PRODUCERS:
         whom = f"{len(names)} activities ({', '.join(names[:-1])} and {names[-1]})"
     else:
-        whom = f"{len(names)} activities ({', '.join(names[:3])} and {len(names) - 3} more)"
+        whom = f"{len(producers)} activities ({', '.join(names)} and {len(producers) - 3} more)"
     return (
         f"{activity(crossing.consumer)} on {SIDE_NAMES[crossing.target]} "
         f"depends on {whom} on {SIDE_NAMES[crossing.source]} for {what}."
