@@ -53,11 +53,21 @@ def dependency_edges(
         owner = model.process_of(activity_id)
         return (process is None or owner.id == process) and (stage is None or owner.stage == stage)
 
-    return [
-        (a, b, data["artifacts"])
-        for a, b, data in sorted(dependencies(model).edges(data=True))
-        if (keep(a) or keep(b)) and (not cross_boundary_only or is_cross_boundary(model, a, b))
-    ]
+    def build(m: Model) -> list[tuple[str, str, tuple[str, ...]]]:
+        return [
+            (a, b, artifacts)
+            for a, b, artifacts in _sorted_edges(m)
+            if (keep(a) or keep(b)) and (not cross_boundary_only or is_cross_boundary(m, a, b))
+        ]
+
+    return list(model.memo(f"r:dependency-edges:{process}:{stage}:{cross_boundary_only}", build))
+
+
+def _sorted_edges(model: Model) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Every dependency edge ``(producer, consumer, artifacts)``, sorted: once per model."""
+    return model.memo(
+        "r:sorted-dependency-edges", lambda m: [(a, b, data["artifacts"]) for a, b, data in sorted(dependencies(m).edges(data=True))]
+    )
 
 
 def dependency_map(

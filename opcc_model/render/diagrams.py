@@ -41,9 +41,11 @@ def diagrams(
     lanes: LaneMode = "side",
     findings: Iterable[Finding] = (),
     page_suffix: str = ".svg",
+    boundaries: bool = True,
 ) -> Iterator[Diagram]:
     """Every diagram of the model, in a stable order: the value chain, one dependency map per stage,
-    one map per process, one boundary map per area (only ``area`` when given), the whole dependency map.
+    one map per process, one boundary map per area (only ``area`` when given; none when
+    ``boundaries`` is false), the whole dependency map.
     A dependency map over the size limit is drawn summarised (:func:`bounded_dependency_map`).
 
     Raises :class:`opcc_model.NotFound` for an unknown ``area``.
@@ -57,7 +59,7 @@ def diagrams(
         yield Diagram(
             diagram_name("process", process.id), process_map(model, process.id, lanes=lanes, page_suffix=page_suffix)
         )
-    for boundary in areas:
+    for boundary in areas if boundaries else ():
         yield Diagram(
             diagram_name("boundary", boundary.area),
             boundary_map(model, boundary.area, findings=found, page_suffix=page_suffix),
@@ -72,10 +74,14 @@ def dependency_map_size(model: Model, /, *, stage: str | None = None) -> int:
     >>> dependency_map_size(opcc_model.load(opcc_model.example_root("minimal"))) > 0
     True
     """
-    edges = dependency_edges(model, stage=stage)
-    shown = {x for a, b, _ in edges for x in (a, b)}
-    shown.update(a.id for p in model.processes if stage in (None, p.stage) for a in p.activities)
-    return len(shown) + len(edges)
+
+    def count(m: Model) -> int:
+        edges = dependency_edges(m, stage=stage)
+        shown = {x for a, b, _ in edges for x in (a, b)}
+        shown.update(a.id for p in m.processes if stage in (None, p.stage) for a in p.activities)
+        return len(shown) + len(edges)
+
+    return model.memo(f"r:dependency-map-size:{stage}", count)
 
 
 def bounded_dependency_map(model: Model, /, *, stage: str | None = None, page_suffix: str = ".svg") -> graphviz.Digraph:

@@ -13,7 +13,7 @@ finishes, so the caller writes and records them one by one: a timed-out diagram 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 
 from opcc_model.errors import RenderUnavailable
@@ -21,12 +21,12 @@ from opcc_model.render.backend import layout as in_process_layout
 from opcc_model.render.bounds import diagram_size
 from opcc_model.render.workers import LayoutPool, LayoutTimeout
 
-__all__ = ["WORKER_BYTES", "POOL_COUNT", "lay_out_all"]
+__all__ = ["WORKER_BYTES", "POOL_COUNT", "lay_out_all", "lay_out_stream"]
 
 WORKER_BYTES = 64 * 1024
 """DOT larger than this is laid out in a worker process (with a timeout) rather than in-process."""
 POOL_COUNT = 16
-"""With the WebAssembly backend, more diagrams than this go to the workers, small ones too.
+"""With the WebAssembly backend, the diagrams after the first this many go to the workers, small ones too.
 
 The WebAssembly Graphviz lays out one diagram at a time in a process (a lock), so a site of
 thousands of process maps would use one core; the workers use them all.
@@ -56,24 +56,46 @@ def lay_out_all(
     diagram in-process, see :data:`POOL_COUNT`). On Ctrl-C the workers
     are killed, the queued layouts cancelled, and :class:`KeyboardInterrupt` propagates.
     """
-    workers = max(1, jobs or os.cpu_count() or 1)
-    spread = backend == "wasm" and workers > 1 and len(texts) > POOL_COUNT and layout is in_process_layout
-    big = set(texts) if spread else {name for name, text in texts.items() if len(text) > WORKER_BYTES}
-    pool = LayoutPool(jobs=workers) if big else None
+    big = {name for name, text in texts.items() if len(text) > WORKER_BYTES}
+    # the large ones first: they take longest, the small ones fill in around them
+    order = [name for name in texts if name in big] + [name for name in texts if name not in big]
+    yield from lay_out_stream(((name, texts[name]) for name in order), fmt, backend=backend, jobs=jobs, layout=layout)
 
-    def job(name: str) -> bytes:
-        if pool is not None and name in big:
+
+def lay_out_stream(
+    items: Iterable[tuple[str, str]],
+    fmt: str,
+    /,
+    *,
+    backend: str,
+    jobs: int | None = None,
+    layout: Callable[..., bytes] = in_process_layout,
+) -> Iterator[tuple[str, bytes | RenderUnavailable]]:
+    """As :func:`lay_out_all`, each ``(name, DOT)`` of ``items`` queued as soon as it is made.
+
+    The caller's making of the next DOT (in this thread) overlaps the layouts of the ones
+    before it. Results are yielded once every item is queued.
+
+    >>> sorted(name for name, _ in lay_out_stream(iter([("a", "digraph { a }")]), "svg", backend="wasm"))
+    ['a']
+    """
+    workers = max(1, jobs or os.cpu_count() or 1)
+    spread = backend == "wasm" and workers > 1 and layout is in_process_layout
+    pool = LayoutPool(jobs=workers)  # starts a worker only when one is first needed
+
+    def job(text: str, index: int) -> bytes:
+        if (spread and index >= POOL_COUNT) or len(text) > WORKER_BYTES:
             try:
-                return pool.layout(texts[name], fmt, backend=backend)
+                return pool.layout(text, fmt, backend=backend)
             except LayoutTimeout as exc:
-                raise _advice(texts[name], exc) from None
-        return layout(texts[name], fmt, backend=backend)
+                raise _advice(text, exc) from None
+        return layout(text, fmt, backend=backend)
 
     executor = ThreadPoolExecutor(max_workers=workers)
     try:
-        # the large ones first: they take longest, the small ones fill in around them
-        order = [name for name in texts if name in big] + [name for name in texts if name not in big]
-        futures: dict[Future[bytes], str] = {executor.submit(job, name): name for name in order}
+        futures: dict[Future[bytes], str] = {}
+        for index, (name, text) in enumerate(items):
+            futures[executor.submit(job, text, index)] = name
         for future in as_completed(futures):
             name = futures[future]
             try:
@@ -81,11 +103,9 @@ def lay_out_all(
             except RenderUnavailable as exc:
                 yield name, exc
     except BaseException:
-        if pool is not None:
-            pool.close()
+        pool.close()
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-        if pool is not None:
-            pool.close()
+        pool.close()

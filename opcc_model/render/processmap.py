@@ -103,8 +103,17 @@ def parent_of(model: Model, process: Process, /) -> Process | None:
     """
     if process.parent:
         return model.process(process.parent)
-    openers = sorted(a.id for a in model.activities if a.process == process.id)
+    openers = model.memo("r:openers", _openers).get(process.id)
     return model.process_of(openers[0]) if openers else None
+
+
+def _openers(model: Model) -> dict[str, list[str]]:
+    """Process id → the ids of the activities that open it as a sub-process, sorted."""
+    found: dict[str, list[str]] = {}
+    for activity in model.activities:
+        if activity.process is not None:
+            found.setdefault(activity.process, []).append(activity.id)
+    return {process: sorted(ids) for process, ids in found.items()}
 
 
 def lane_title(model: Model, key: str | None, lanes: LaneMode, /) -> tuple[str, str, str]:

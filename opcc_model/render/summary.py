@@ -62,6 +62,10 @@ def summary_rows(model: Model, /, *, stage: str | None = None, level: str = "pro
     >>> "engage-consult" in [r.process for r in summary_rows(opcc_model.load(opcc_model.example_root("minimal")), level="stage")]
     True
     """
+    return list(model.memo(f"r:summary-rows:{stage}:{level}", lambda m: _summary_rows(m, stage, level)))
+
+
+def _summary_rows(model: Model, stage: str | None, level: str) -> list[SummaryRow]:
     group = _grouping(model, level)
     edges = dependency_edges(model, stage=stage)
     members: dict[tuple[str, str], int] = {}
@@ -88,20 +92,26 @@ def summary_rows(model: Model, /, *, stage: str | None = None, level: str = "pro
     ]
 
 
+def _arrows(model: Model, stage: str | None, level: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+    """The summary's arrows at ``level``: dependencies per (source, target) pair, and how many of them cross."""
+    group = _grouping(model, level)
+    counts: Counter[tuple[str, str]] = Counter()
+    crossings: Counter[tuple[str, str]] = Counter()
+    for producer, consumer, _ in dependency_edges(model, stage=stage):
+        pair = (group(producer)[0], group(consumer)[0])
+        if pair[0] != pair[1]:
+            counts[pair] += 1
+            crossings[pair] += is_cross_boundary(model, producer, consumer)
+    return counts, crossings
+
+
 def dependency_summary(
     model: Model, /, *, stage: str | None = None, page_suffix: str = ".svg"
 ) -> tuple[graphviz.Digraph, list[SummaryRow]]:
     """The summarised dependency map of ``stage`` (or the whole model) and the rows of what it hides."""
     for level in ("process", "stage"):
         rows = summary_rows(model, stage=stage, level=level)
-        group = _grouping(model, level)
-        counts: Counter[tuple[str, str]] = Counter()
-        crossings: Counter[tuple[str, str]] = Counter()
-        for producer, consumer, _ in dependency_edges(model, stage=stage):
-            pair = (group(producer)[0], group(consumer)[0])
-            if pair[0] != pair[1]:
-                counts[pair] += 1
-                crossings[pair] += is_cross_boundary(model, producer, consumer)
+        counts, crossings = model.memo(f"r:summary-arrows:{stage}:{level}", lambda m: _arrows(m, stage, level))
         if len(rows) + len(counts) <= diagram_limit() or level == "stage":
             break
     hidden = sum(r.activities for r in rows)

@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -145,22 +147,82 @@ def _remove_swap_debris(target: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _write_each(output: Output, planned: list[tuple[str, Callable[[], bytes]]]) -> None:
+PARALLEL_FILES = 2000
+"""A site of more files than this has its pages made by worker processes, one per core (Linux: forked)."""
+
+_PLANNED: list[tuple[str, Callable[[], bytes]]] = []
+"""The files being made, as the forked page workers inherit them."""
+
+
+def _make(index: int) -> bytes:
+    """In a page worker: the bytes of the ``index``-th planned file."""
+    return _PLANNED[index][1]()
+
+
+def _page_worker(parent: int) -> None:
+    """A page worker ignores Ctrl-C (the parent stops it) and ends when its parent is gone (killed -9)."""
+    import signal
+    import threading
+    import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _made(planned: list[tuple[str, Callable[[], bytes]]], jobs: int) -> Iterator[bytes]:
+    """The bytes of each planned file, in order: made here, or by ``jobs`` forked workers for a large site.
+
+    The workers are forked once the site is planned (its findings and diagrams computed),
+    so each inherits it and only the pages' bytes travel back. Where ``fork`` is not the
+    platform's way (Windows, macOS), or for a small site, the pages are made here.
+    """
+    if jobs < 2 or len(planned) <= PARALLEL_FILES or not sys.platform.startswith("linux"):
+        for _, make in planned:
+            yield make()
+        return
+    import gc
+    import multiprocessing
+
+    global _PLANNED
+    _PLANNED = planned
+    gc.freeze()  # the workers' collections then leave the inherited objects alone (their pages stay shared)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_page_worker, initargs=(os.getpid(),))
+    finally:
+        gc.unfreeze()
+    try:
+        yield from pool.imap(_make, range(len(planned)), chunksize=16)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+        _PLANNED = []
+
+
+def _write_each(output: Output, planned: list[tuple[str, Callable[[], bytes]]], jobs: int) -> None:
     """Make each file and write it if it changed, one at a time; the pending manifest before the first write, the final one last."""
     paths = [path for path, _ in planned]
     produced = set(paths)
     stale = [path for path in output.owned() if path not in produced]
     begun = False
-    for index, (path, make) in enumerate(planned):
-        data = make()
-        key = sha256_of(data)
-        if output.is_current(path, key):
-            output.keep(path)
-            continue
-        if not begun:  # claimed before any is written: this file and every one not yet made
-            output.begin(paths[index:])
-            begun = True
-        output.write(path, data, key=key)
+    with contextlib.closing(_made(planned, jobs)) as made:
+        for index, (path, data) in enumerate(zip(paths, made)):
+            key = sha256_of(data)
+            if output.is_current(path, key):
+                output.keep(path)
+                continue
+            if not begun:  # claimed before any is written: this file and every one not yet made
+                output.begin(paths[index:])
+                begun = True
+            output.write(path, data, key=key)
     if begun or stale:
         output.remove(stale)
         output.finish()
@@ -206,7 +268,7 @@ def build_site(
     planned = planned_files(site)
     _remove_swap_debris(target) if target.parent.is_dir() else None
     with Output(target, "site") as output:
-        _write_each(output, planned)
+        _write_each(output, planned, os.cpu_count() or 1)
     if site.failures:
         raise RenderUnavailable(
             f"{target}: the site is written, but {len(site.failures)} diagrams could not be laid out "

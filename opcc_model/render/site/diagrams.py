@@ -11,9 +11,10 @@ whose stamp still matches, so a warm build lays out only the diagrams that chang
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import graphviz
@@ -25,7 +26,7 @@ from opcc_model.render.backend import choose_backend, layout
 from opcc_model.render.boundarymap import boundary_map
 from opcc_model.render.diagrams import diagrams
 from opcc_model.render.links import diagram_name
-from opcc_model.render.parallel import lay_out_all
+from opcc_model.render.parallel import lay_out_stream
 from opcc_model.render.write import layout_key
 
 __all__ = ["site_diagrams", "inline_svg", "stamp"]
@@ -84,23 +85,29 @@ def site_diagrams(
     ``(name, graph)`` pairs laid out with them (the transition timelines).
     """
     found = findings or {}
-    graphs = [(name, graph) for name, graph in diagrams(model, page_suffix=".html") if not name.startswith("boundary-")]
-    for boundary in areas:
-        graph = boundary_map(model, boundary.area, findings=found.get(boundary.area, ()), page_suffix=".html")
-        graphs.append((diagram_name("boundary", boundary.area), graph))
-    graphs.extend(extra)
+    chosen = list(areas)
+    graphs = itertools.chain(
+        diagrams(model, page_suffix=".html", boundaries=False),
+        ((diagram_name("boundary", b.area), boundary_map(model, b.area, findings=found.get(b.area, ()), page_suffix=".html"))
+         for b in chosen),
+        extra,
+    )
     backend = choose_backend("svg")
     folder = Path(reuse) if reuse is not None else None
     out: dict[str, str] = {}
-    todo: dict[str, str] = {}
     marks: dict[str, str] = {}
-    for name, graph in graphs:
-        marks[name] = stamp(layout_key(graph.source, "svg", backend))
-        previous = _previous(folder, name, marks[name])
-        if previous is None:
-            todo[name] = graph.source
-        out[name] = previous or ""
-    for name, result in lay_out_all(todo, "svg", backend=backend, layout=layout):
+
+    def todo() -> Iterator[tuple[str, str]]:
+        """Each diagram's DOT as it is made, unless the previous build's SVG still matches it."""
+        for name, graph in graphs:
+            source = graph.source
+            marks[name] = stamp(layout_key(source, "svg", backend))
+            previous = _previous(folder, name, marks[name])
+            out[name] = previous or ""
+            if previous is None:
+                yield name, source
+
+    for name, result in lay_out_stream(todo(), "svg", backend=backend, layout=layout):
         if isinstance(result, bytes):
             svg = result.decode("utf-8")
             out[name] = svg + ("" if svg.endswith("\n") else "\n") + marks[name]
