@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import posixpath
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import opcc_model
+from opcc_model.errors import OpccError
 from opcc_model.render import parallel
 from opcc_model.render.backend import layout
 from opcc_model.render.site import build_site, plan_site, site_files
+from opcc_model.render.site import builder
 from opcc_model.render.site.paths import relative
 from opcc_model.render.workers import LayoutPool
 from strategies import models
@@ -89,3 +92,26 @@ def test_many_small_wasm_layouts_spread_to_the_workers_and_lay_out_the_same(monk
     results = dict(parallel.lay_out_all(texts, "svg", backend="wasm", jobs=2))
     assert sorted(sent) == sorted(list(texts.values())[parallel.POOL_COUNT:])  # the first ones in-process
     assert results == {name: layout(text, "svg", backend="wasm") for name, text in texts.items()}
+
+
+def test_pages_made_by_forked_workers_are_the_same_bytes(site_model, site_plans, site_settings, tmp_path, monkeypatch):
+    monkeypatch.setattr(builder, "PARALLEL_FILES", 5)  # the fixture's site is small: fork for it all the same
+    out = build_site(site_model, tmp_path / "site", diagrams=False, settings=site_settings, plans=site_plans)
+    expected = site_files(plan_site(site_model, diagrams=False, settings=site_settings, plans=site_plans))
+    written = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    written.pop(".opcc-manifest.json")
+    assert written == expected
+
+
+def test_a_page_that_fails_in_a_worker_fails_the_build_with_its_error_and_leaves_whole_files(site_model, tmp_path, monkeypatch):
+    out = build_site(site_model, tmp_path / "site", diagrams=False)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setattr(builder, "PARALLEL_FILES", 5)
+
+    def broken(site, role_id, /):
+        raise OpccError(f"role {role_id}: broken on purpose")
+
+    monkeypatch.setattr(builder.pages, "render_role", broken)
+    with pytest.raises(OpccError, match="broken on purpose"):
+        build_site(site_model, out, diagrams=False)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
