@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import posixpath
 
 import pytest
@@ -9,13 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import opcc_model
+from bench.generate import generate
 from opcc_model.errors import OpccError
 from opcc_model.render import parallel
 from opcc_model.render.backend import layout
 from opcc_model.render.site import build_site, plan_site, site_files
-from opcc_model.render.site import builder
+from opcc_model.render.site import builder, pages
+from opcc_model.render.site.context import group_by_code
 from opcc_model.render.site.paths import relative
 from opcc_model.render.workers import LayoutPool
+from render_site.markup import Page
 from strategies import models
 
 
@@ -115,3 +120,34 @@ def test_a_page_that_fails_in_a_worker_fails_the_build_with_its_error_and_leaves
     with pytest.raises(OpccError, match="broken on purpose"):
         build_site(site_model, out, diagrams=False)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_long_lists_show_their_first_rows_and_the_rest_as_csv(site_model, tmp_path, monkeypatch):
+    site = plan_site(site_model, diagrams=False)
+    role = max(site_model.roles, key=lambda r: max(len(v) for v in site.duties(r.id).values())).id
+    duties = site.duties(role)
+    longest = max(duties, key=lambda letter: len(duties[letter]))
+    monkeypatch.setattr(pages, "PAGE_ROWS", len(duties[longest]) - 1)
+    page = Page(pages.render_role(site, role))
+    text = " ".join(" ".join(page.text).split())
+    listed = [href for href, _ in page.links if href.startswith("activity-")]
+    assert len(listed) == sum(min(len(v), pages.PAGE_ROWS) for v in duties.values())
+    assert f"{len(duties[longest])} activities: the first {pages.PAGE_ROWS} are listed" in text
+    files = site_files(site)
+    rows = list(csv.DictReader(io.StringIO(files[f"role-{role}.csv"].decode("utf-8"))))
+    assert [(r["letter"], r["activity"]) for r in rows] == [(k, a.id) for k, v in duties.items() for a in v]
+    assert any(href == f"role-{role}.csv" for href, _ in page.links)
+    others = [r.id for r in site_model.roles if not pages.role_over_limit(site, r.id)]
+    assert others and all(f"role-{r}.csv" not in files for r in others)
+
+
+def test_a_code_with_more_findings_than_a_page_shows_lists_the_first(tmp_path, monkeypatch):
+    generate(tmp_path / "model", areas=1, activities=60, seed=1)
+    site = plan_site(opcc_model.load(tmp_path / "model"), diagrams=False)
+    code, items = max(group_by_code(site.model_findings), key=lambda group: len(group[1]))
+    assert len(items) > 1
+    monkeypatch.setattr(pages, "PAGE_ROWS", 1)
+    html = pages.render_findings(site)
+    group = html.split(f'id="{code}"', 1)[1].split("</ul>", 1)[0]
+    assert group.count('<li class="sev-') == 1
+    assert "The first 1 are listed; <code>opcc check --format csv</code> lists every one." in group

@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -27,8 +27,8 @@ from opcc_model.plan.model import Plan
 from opcc_model.render.manifest import Output, sha256_of
 from opcc_model.render.site import pages
 from opcc_model.render.site.context import Site, plan_site
-from opcc_model.render.site.paths import csv_path, page_path
-from opcc_model.render.site.raci import raci_csv
+from opcc_model.render.site.paths import csv_path, page_path, role_csv_path
+from opcc_model.render.site.raci import raci_csv, role_csv
 
 __all__ = ["MARKER", "planned_files", "site_files", "build_site"]
 
@@ -53,6 +53,10 @@ def _constant(data: bytes) -> Callable[[], bytes]:
 
 def _csv(model: Model, area: str) -> Callable[[], bytes]:
     return lambda: raci_csv(model, area=area).encode("utf-8")
+
+
+def _role_csv(site: Site, role_id: str) -> Callable[[], bytes]:
+    return lambda: role_csv(site.model, role_id, site.duties(role_id)).encode("utf-8")
 
 
 def _svg(site: Site, name: str) -> Callable[[], bytes]:
@@ -88,6 +92,8 @@ def planned_files(site: Site, /) -> list[tuple[str, Callable[[], bytes]]]:
         files[page_path("activity", activity.id)] = _page(pages.render_activity, site, activity.id)
     for role in model.roles:
         files[page_path("role", role.id)] = _page(pages.render_role, site, role.id)
+        if pages.role_over_limit(site, role.id):
+            files[role_csv_path(role.id)] = _role_csv(site, role.id)
     for artifact in model.artifacts:
         files[page_path("artifact", artifact.id)] = _page(pages.render_artifact, site, artifact.id)
     for boundary in site.areas:
@@ -175,7 +181,7 @@ def _page_worker(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _made(planned: list[tuple[str, Callable[[], bytes]]], jobs: int) -> Iterator[bytes]:
+def _made(planned: list[tuple[str, Callable[[], bytes]]], jobs: int) -> Generator[bytes, None, None]:
     """The bytes of each planned file, in order: made here, or by ``jobs`` forked workers for a large site.
 
     The workers are forked once the site is planned (its findings and diagrams computed),

@@ -23,7 +23,7 @@ from opcc_model.render.bounds import diagram_limit
 from opcc_model.render.diagrams import dependency_map_size
 from opcc_model.render.site.context import Site, finding_summary, group_by_code, plan_site
 from opcc_model.render.site.diagrams import inline_svg
-from opcc_model.render.site.paths import code_anchor, csv_path, page_path, relative, root_of
+from opcc_model.render.site.paths import code_anchor, csv_path, page_path, relative, role_csv_path, root_of
 from opcc_model.render.site.plans import plan_anchor
 from opcc_model.render.site.raci import raci_rows
 from opcc_model.render.site.search import search_index
@@ -47,6 +47,7 @@ __all__ = [
     "render_transition",
     "RACI_PAGE_ROWS",
     "PAGE_ROWS",
+    "role_over_limit",
     "render_search",
     "render_plan",
     "render_findings",
@@ -109,7 +110,7 @@ def environment() -> Environment:
 
 def _render(site: Site, template: str, page: str, title: str, **values: Any) -> str:
     return environment().get_template(template).render(
-        site=site, model=site.model, page=page, root=root_of(page), title=title, **values
+        site=site, model=site.model, page=page, root=root_of(page), title=title, page_rows=PAGE_ROWS, **values
     )
 
 
@@ -199,12 +200,31 @@ def render_activity(site: Site, activity_id: str, /) -> str:
 
 
 def render_role(site: Site, role_id: str, /) -> str:
-    """The page of one role: what it is accountable, responsible, consulted and informed for."""
+    """The page of one role: what it is accountable, responsible, consulted and informed for.
+
+    A letter held on more than :data:`PAGE_ROWS` activities lists the first of them, says how
+    many there are, and links the role's CSV (:func:`~opcc_model.render.site.raci.role_csv`).
+    """
     role = site.model.role(role_id)
     reports = [r for r in site.model.roles if r.reports_to == role_id]
+    duties = site.duties(role_id)
     return _render(
-        site, "role.html", page_path("role", role_id), role.name, role=role, duties=site.duties(role_id), reports=reports
+        site,
+        "role.html",
+        page_path("role", role_id),
+        role.name,
+        role=role,
+        duties={letter: items[:PAGE_ROWS] for letter, items in duties.items()},
+        totals={letter: len(items) for letter, items in duties.items()},
+        limit=PAGE_ROWS,
+        csv=relative(page_path("role", role_id), role_csv_path(role_id)) if role_over_limit(site, role_id) else None,
+        reports=reports,
     )
+
+
+def role_over_limit(site: Site, role_id: str, /) -> bool:
+    """Whether the page of ``role_id`` lists only part of a letter's activities (so the site writes its CSV)."""
+    return any(len(items) > PAGE_ROWS for items in site.duties(role_id).values())
 
 
 def render_artifact(site: Site, artifact_id: str, /) -> str:
@@ -300,7 +320,8 @@ def render_plan(site: Site, plan_id: str, /) -> str:
 RACI_PAGE_ROWS = 2000
 """A RACI matrix of more activities than this is offered as CSV only (a page of tens of thousands of rows × every role is too big to open)."""
 PAGE_ROWS = 2000
-"""A list longer than this (the dependencies across the boundary) shows its first rows and says how many there are."""
+"""A list longer than this shows its first rows and says how many there are: the dependencies across
+the boundary, a role's activities of one RACI letter (with the role's CSV), the findings of one code."""
 
 
 def render_raci(site: Site, area: str, /) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import posixpath
 
-__all__ = ["PAGE_KINDS", "page_path", "csv_path", "code_anchor", "code_path", "relative", "root_of"]
+__all__ = ["PAGE_KINDS", "page_path", "csv_path", "role_csv_path", "code_anchor", "code_path", "relative", "root_of"]
 
 PAGE_KINDS = ("stage", "process", "activity", "role", "artifact", "area", "raci", "plan", "transition")
 """Kinds with one page per id, named ``<kind>-<id>.html``."""
@@ -61,6 +61,15 @@ def csv_path(area: str, /) -> str:
     'raci-example-area.csv'
     """
     return page_path("raci", area).removesuffix(".html") + ".csv"
+
+
+def role_csv_path(role: str, /) -> str:
+    """Every activity of ``role`` by RACI letter as CSV, next to its page (written when the page lists only part).
+
+    >>> role_csv_path("cc")
+    'role-cc.csv'
+    """
+    return page_path("role", role).removesuffix(".html") + ".csv"
 
 
 def code_anchor(code: str, /) -> str:

@@ -19,7 +19,7 @@ from opcc_model.model import Activity, Model, Process
 from opcc_model.queries.index import area_activity_ids
 from opcc_model.queries.table import Cell, csv_text
 
-__all__ = ["RaciRow", "raci_rows", "raci_csv", "letters"]
+__all__ = ["RaciRow", "raci_rows", "raci_csv", "role_csv", "letters"]
 
 
 @dataclass(frozen=True)
@@ -70,3 +70,20 @@ def raci_csv(model: Model, /, *, area: str) -> str:
         for row in raci_rows(model, area=area)
     ]
     return csv_text(columns, rows)
+
+
+def role_csv(model: Model, role_id: str, duties: dict[str, list[Activity]], /) -> str:
+    """The activities of ``role_id`` by RACI letter (``duties``, as :meth:`Site.duties` gives them) as CSV.
+
+    >>> import opcc_model
+    >>> model = opcc_model.load(opcc_model.example_root("minimal"))
+    >>> print(role_csv(model, "cc", {"A": [], "R": [], "C": [model.activity("identify-stakeholders")], "I": []}), end="")
+    letter,activity,name,process,process name
+    C,identify-stakeholders,Identify stakeholders,conduct-stakeholder-analysis,Conduct Stakeholder Analysis
+    """
+    rows: list[list[Cell]] = []
+    for letter, items in duties.items():
+        for activity in items:
+            process = model.process_of(activity.id)
+            rows.append([letter, activity.id, activity.name, process.id, process.name])
+    return csv_text(["letter", "activity", "name", "process", "process name"], rows)
