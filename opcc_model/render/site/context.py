@@ -63,6 +63,8 @@ class Site:
     """The statutory calendar of the year of ``on`` (the timeline page)."""
     transitions: Mapping[str, TransitionReport | str] = field(default_factory=dict)
     """Each area's transition report for a new holder elected on ``on`` (the transition page), or why there is none."""
+    rendered: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Parts of pages the same on every page of a folder (the site's navigation), rendered once."""
 
     def plan(self, plan_id: str, /) -> Plan:
         """The plan shown with id ``plan_id``; raises :class:`~opcc_model.errors.NotFound` otherwise."""

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from functools import cache
 from typing import Any
 
@@ -71,6 +72,16 @@ def _fix_link(context: Any, key: str) -> str | None:
     return None if target is None else relative(context["page"], target)
 
 
+@pass_context
+def _site_nav(context: Any) -> Markup:
+    """The site's navigation (every page's header): rendered once per folder of pages, as its links are relative."""
+    site, page = context["site"], context["page"]
+    key = f"nav:{posixpath.dirname(page)}"
+    if key not in site.rendered:
+        site.rendered[key] = Markup(environment().get_template("nav.html").render(site=site, page=page))
+    return site.rendered[key]  # type: ignore[no-any-return]
+
+
 def _printable(value: Any) -> Any:
     """Every value a page prints, with control and bidi characters written as ``\\xNN`` (then autoescaped).
 
@@ -99,6 +110,7 @@ def environment() -> Environment:
         link=_link,
         asset=_asset,
         fix_link=_fix_link,
+        site_nav=_site_nav,
         code_anchor=code_anchor,
         plan_anchor=plan_anchor,
         rules=RULES,
