@@ -16,7 +16,7 @@ import datetime
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -260,7 +260,7 @@ def plan_site(
     day = on or datetime.date.today()
     reports = _transitions(model, areas, day)
     plan_svgs = plan_diagrams(model, shown) if diagrams else {}
-    svgs: dict[str, str] = {}
+    svgs: MutableMapping[str, str] = {}
     failures: list[str] = []
     if diagrams:
         from opcc_model.render.site.diagrams import site_diagrams
@@ -269,11 +269,12 @@ def plan_site(
         timelines = [(f"transition-{area}", transition_map(model, r, page_suffix=".html"))
                      for area, r in reports.items() if isinstance(r, TransitionReport)]
         svgs = site_diagrams(model, areas, findings=findings, reuse=reuse, failures=failures, extra=timelines)
+        svgs.update(plan_svgs)
     return Site(
         model=model,
         areas=areas,
         findings=findings,
-        diagrams={**svgs, **plan_svgs},
+        diagrams=svgs,
         tables=_tables(model, areas),
         model_findings=model_findings,
         plans=shown,

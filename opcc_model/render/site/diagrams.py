@@ -14,7 +14,8 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 
 import graphviz
@@ -29,7 +30,7 @@ from opcc_model.render.links import diagram_name
 from opcc_model.render.parallel import lay_out_stream
 from opcc_model.render.write import layout_key
 
-__all__ = ["site_diagrams", "inline_svg", "stamp"]
+__all__ = ["site_diagrams", "inline_svg", "stamp", "PackedSvgs"]
 
 _PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
 
@@ -43,6 +44,37 @@ def inline_svg(svg: str, label: str, /) -> Markup:
     if not body.startswith("<svg"):
         raise ValueError(f"expected an SVG document, found {body[:40]!r}")
     return Markup(f'<svg role="img" aria-label="{escape(label)}"') + Markup(body[len("<svg"):])
+
+
+class PackedSvgs(MutableMapping[str, str]):
+    """SVG text by diagram name, each kept zlib-compressed (a national site's 3,500 maps are ~0.6 GB as text).
+
+    >>> svgs = PackedSvgs()
+    >>> svgs["a"] = "<svg/>"
+    >>> svgs["a"], list(svgs), len(svgs)
+    ('<svg/>', ['a'], 1)
+    """
+
+    def __init__(self) -> None:
+        self._packed: dict[str, bytes] = {}
+
+    def __getitem__(self, name: str) -> str:
+        return zlib.decompress(self._packed[name]).decode("utf-8")
+
+    def __setitem__(self, name: str, svg: str) -> None:
+        self._packed[name] = zlib.compress(svg.encode("utf-8"), 1)
+
+    def __delitem__(self, name: str) -> None:
+        del self._packed[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._packed
 
 
 def stamp(key: str, /) -> str:
@@ -74,7 +106,7 @@ def site_diagrams(
     reuse: str | os.PathLike[str] | None = None,
     failures: list[str] | None = None,
     extra: Iterable[tuple[str, graphviz.Digraph]] = (),
-) -> dict[str, str]:
+) -> PackedSvgs:
     """The SVG of each diagram of the site, keyed by diagram name (``process-<id>``), linking to site pages.
 
     Every diagram of :func:`opcc_model.render.diagrams.diagrams` with ``page_suffix=".html"``;
@@ -94,7 +126,7 @@ def site_diagrams(
     )
     backend = choose_backend("svg")
     folder = Path(reuse) if reuse is not None else None
-    out: dict[str, str] = {}
+    out = PackedSvgs()
     marks: dict[str, str] = {}
 
     def todo() -> Iterator[tuple[str, str]]:
