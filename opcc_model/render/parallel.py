@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 from opcc_model.errors import RenderUnavailable
 from opcc_model.render.backend import layout as in_process_layout
@@ -25,6 +25,8 @@ __all__ = ["WORKER_BYTES", "POOL_COUNT", "lay_out_all", "lay_out_stream"]
 
 WORKER_BYTES = 64 * 1024
 """DOT larger than this is laid out in a worker process (with a timeout) rather than in-process."""
+_QUEUED = 4
+"""DOT sources queued per worker before the caller's next one is taken."""
 POOL_COUNT = 16
 """With the WebAssembly backend, the diagrams after the first this many go to the workers, small ones too.
 
@@ -74,7 +76,8 @@ def lay_out_stream(
     """As :func:`lay_out_all`, each ``(name, DOT)`` of ``items`` queued as soon as it is made.
 
     The caller's making of the next DOT (in this thread) overlaps the layouts of the ones
-    before it. Results are yielded once every item is queued.
+    before it; each result is yielded as soon as it is ready, and the next item is taken
+    only while fewer than a few per worker wait, so neither the DOT nor the results pile up.
 
     >>> sorted(name for name, _ in lay_out_stream(iter([("a", "digraph { a }")]), "svg", backend="wasm"))
     ['a']
@@ -92,16 +95,24 @@ def lay_out_stream(
         return layout(text, fmt, backend=backend)
 
     executor = ThreadPoolExecutor(max_workers=workers)
-    try:
-        futures: dict[Future[bytes], str] = {}
-        for index, (name, text) in enumerate(items):
-            futures[executor.submit(job, text, index)] = name
-        for future in as_completed(futures):
-            name = futures[future]
+    names: dict[Future[bytes], str] = {}
+
+    def finished(block: bool) -> Iterator[tuple[str, bytes | RenderUnavailable]]:
+        done, _ = wait(names, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        for future in sorted(done, key=lambda f: names[f]):
+            name = names.pop(future)
             try:
                 yield name, future.result()
             except RenderUnavailable as exc:
                 yield name, exc
+
+    try:
+        for index, (name, text) in enumerate(items):
+            names[executor.submit(job, text, index)] = name
+            # each result handed on as it comes; at most a few DOT sources wait (a national site has 3,500)
+            yield from finished(block=len(names) >= _QUEUED * workers)
+        while names:
+            yield from finished(block=True)
     except BaseException:
         pool.close()
         executor.shutdown(wait=False, cancel_futures=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import posixpath
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -151,3 +152,19 @@ def test_a_code_with_more_findings_than_a_page_shows_lists_the_first(tmp_path, m
     group = html.split(f'id="{code}"', 1)[1].split("</ul>", 1)[0]
     assert group.count('<li class="sev-') == 1
     assert "The first 1 are listed; <code>opcc check --format csv</code> lists every one." in group
+
+
+def test_cli_jobs_chooses_the_page_processes_and_refuses_zero(tmp_path, capsys, monkeypatch):
+    from opcc_model.cli import main
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "site-model"
+    monkeypatch.setattr(builder, "PARALLEL_FILES", 5)
+    assert main(["site", str(fixture), "--out", str(tmp_path / "one"), "--jobs", "1", "--date", "2026-12-03"]) == 0
+    assert main(["site", str(fixture), "--out", str(tmp_path / "two"), "--jobs", "2", "--date", "2026-12-03"]) == 0
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
+    assert one == two
+    capsys.readouterr()
+    assert main(["site", str(fixture), "--out", str(tmp_path / "none"), "--jobs", "0"]) == 2
+    assert "--jobs: expected a number of processes of 1 or more, found 0" in capsys.readouterr().err
+    assert not (tmp_path / "none").exists()

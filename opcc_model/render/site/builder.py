@@ -181,7 +181,7 @@ def _page_worker(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _made(planned: list[tuple[str, Callable[[], bytes]]], jobs: int) -> Generator[bytes, None, None]:
+def _made(site: Site, planned: list[tuple[str, Callable[[], bytes]]], jobs: int) -> Generator[bytes, None, None]:
     """The bytes of each planned file, in order: made here, or by ``jobs`` forked workers for a large site.
 
     The workers are forked once the site is planned (its findings and diagrams computed),
@@ -197,6 +197,7 @@ def _made(planned: list[tuple[str, Callable[[], bytes]]], jobs: int) -> Generato
 
     global _PLANNED
     _PLANNED = planned
+    site.warm()  # the workers inherit the indexes the pages read instead of each building its own
     gc.freeze()  # the workers' collections then leave the inherited objects alone (their pages stay shared)
     try:
         pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_page_worker, initargs=(os.getpid(),))
@@ -213,13 +214,13 @@ def _made(planned: list[tuple[str, Callable[[], bytes]]], jobs: int) -> Generato
         _PLANNED = []
 
 
-def _write_each(output: Output, planned: list[tuple[str, Callable[[], bytes]]], jobs: int) -> None:
+def _write_each(output: Output, site: Site, planned: list[tuple[str, Callable[[], bytes]]], jobs: int) -> None:
     """Make each file and write it if it changed, one at a time; the pending manifest before the first write, the final one last."""
     paths = [path for path, _ in planned]
     produced = set(paths)
     stale = [path for path in output.owned() if path not in produced]
     begun = False
-    with contextlib.closing(_made(planned, jobs)) as made:
+    with contextlib.closing(_made(site, planned, jobs)) as made:
         for index, (path, data) in enumerate(zip(paths, made)):
             key = sha256_of(data)
             if output.is_current(path, key):
@@ -244,6 +245,7 @@ def build_site(
     settings: Settings | None = None,
     plans: Iterable[Plan] = (),
     on: datetime.date | None = None,
+    jobs: int | None = None,
 ) -> Path:
     """Write the site of ``model`` into the folder ``out`` and return it.
 
@@ -255,7 +257,9 @@ def build_site(
     force area; ``diagrams=False`` leaves the diagram slots empty. Rebuilding a site lays
     out only the diagrams whose DOT source (or Graphviz) changed. ``settings``
     (severities) and ``plans`` (a page each, and their findings) go to
-    :func:`~opcc_model.render.site.context.plan_site`.
+    :func:`~opcc_model.render.site.context.plan_site`. ``jobs``: processes making the pages
+    of a site of more than :data:`PARALLEL_FILES` files (default: one per core; ``1`` makes
+    them in this process, using the least memory).
 
     A diagram that cannot be laid out (or times out) is shown as a note saying so, the rest
     of the site is written, and :class:`~opcc_model.errors.RenderUnavailable` is raised last.
@@ -274,7 +278,7 @@ def build_site(
     planned = planned_files(site)
     _remove_swap_debris(target) if target.parent.is_dir() else None
     with Output(target, "site") as output:
-        _write_each(output, planned, os.cpu_count() or 1)
+        _write_each(output, site, planned, jobs or os.cpu_count() or 1)
     if site.failures:
         raise RenderUnavailable(
             f"{target}: the site is written, but {len(site.failures)} diagrams could not be laid out "

@@ -100,6 +100,15 @@ class Site:
         held = self.model.memo("site:duties", _duties).get(role_id, {})
         return {letter: list(held.get(letter, ())) for letter in _LETTERS}
 
+    def warm(self) -> None:
+        """Build every index the pages read now (before page workers are forked, so that they share them)."""
+        from opcc_model.graph import consumers, producers
+
+        for name, build in (("site:top-processes", _top_processes), ("site:children", _children),
+                            ("site:duties", _duties), ("site:before", _before)):
+            self.model.memo(name, build)
+        producers(self.model), consumers(self.model)
+
     def before(self, activity_id: str, /) -> list[Activity]:
         """The activities that come after ``activity_id`` (those whose ``after`` names it), in file order."""
         return list(self.model.memo("site:before", _before).get(activity_id, ()))
