@@ -13,6 +13,7 @@ no findings
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,7 @@ from opcc_model.location import Location
 from opcc_model.plan import load_manifestos, load_plans
 from opcc_model.queries import FindingList, at_or_above, check
 from opcc_model.terminal import escape_json_controls, json_text, safe_text
+from opcc_model.yamlsource import paused_gc
 
 __all__ = [
     "register",
@@ -157,7 +159,8 @@ def to_json(findings: FindingList) -> str:
     Written directly, byte for byte what :func:`opcc_model.terminal.json_text` writes for
     ``findings.records()`` (the indenting encoder of ``json.dumps`` is pure Python and took
     longer than the national model's checks); strings go through json's own encoder, and
-    DEL, C1, line separators and bidi controls are escaped as there.
+    DEL, C1, line separators and bidi controls are escaped as there (in each string that is
+    not ASCII: the layout around them is).
 
     >>> f = Finding(code="OPCC-G101", severity="error", subject=("a",), message="Nobody.")
     >>> to_json(FindingList([f])) == json_text(FindingList([f]).records())
@@ -165,7 +168,12 @@ def to_json(findings: FindingList) -> str:
     """
     if not findings:
         return "[]\n"
-    text = _json_string
+    encode = _json_string
+
+    def text(value: str) -> str:  # each string escaped on its own: one non-ASCII message no longer means a scan of it all
+        encoded = encode(value)
+        return encoded if encoded.isascii() and "\x7f" not in encoded else escape_json_controls(encoded)
+
     parts = []
     for f in findings:
         subject = "[\n" + ",\n".join(["      " + text(s) for s in f.subject]) + "\n    ]" if f.subject else "[]"
@@ -176,7 +184,7 @@ def to_json(findings: FindingList) -> str:
             + f'    "severity": {text(f.severity)},\n    "subject": {subject},\n'
             f'    "waived": {"true" if f.waived else "false"}\n  }}'
         )
-    return escape_json_controls("[\n" + ",\n".join(parts) + "\n]\n")
+    return "[\n" + ",\n".join(parts) + "\n]\n"  # the rest is ASCII: nothing else to escape
 
 
 _json_string = json.encoder.encode_basestring
@@ -278,13 +286,17 @@ def report(findings: FindingList, shown: FindingList, path: str) -> str:
 
 def _findings(args: argparse.Namespace) -> FindingList:
     select, ignore = _prefixes(args.select), _prefixes(args.ignore)  # misuse fails before the model is read
-    model = load(args.path)
+    with paused_gc():  # the model lives to the end of the command: the collector need never walk it (see handle)
+        model = load(args.path)
+        gc.freeze()
     plans = load_plans(args.path, model)
     has_until = any(item.until for b in model.boundaries for item in (*b.allocations, *b.delegations, *b.ladders))
     on = chosen_date(args, announce=bool(model.instruments) or has_until)  # the date matters with law data or temporary arrangements
     manifestos = load_manifestos(args.path, model, plans)
     checked, transfer = (model, FindingList()) if not args.scenario else _after_scenario(model, args.scenario, args.area)
-    found = check(checked, area=args.area, settings=load_settings(args.path), plans=plans, on=on, manifestos=manifestos)
+    with paused_gc():
+        found = check(checked, area=args.area, settings=load_settings(args.path), plans=plans, on=on, manifestos=manifestos)
+        gc.freeze()
     if transfer:
         found = FindingList(sorted({*found, *transfer}, key=Finding.sort_key))
     return selected(found, select, ignore)  # check's list is sorted and has no duplicates
@@ -302,8 +314,19 @@ def _after_scenario(model: Any, file: str, area: str | None) -> tuple[Any, Findi
 
 
 def handle(args: argparse.Namespace) -> int:
-    """Load, check, print; the exit status follows ``--fail-on``."""
-    findings = _findings(args)
+    """Load, check, print; the exit status follows ``--fail-on``.
+
+    The model and the findings are moved out of the collector's sight once made
+    (:func:`gc.freeze`; they hold no cycles): a national model is millions of objects, and
+    each collection that walked them cost about a second. They are handed back at the end.
+    """
+    try:
+        return _report(args, _findings(args))
+    finally:
+        gc.unfreeze()
+
+
+def _report(args: argparse.Namespace, findings: FindingList) -> int:
     default = "info" if args.format == "json" else "warning"
     shown = listed(findings, args.min_severity or default, verbose=args.verbose or (args.format == "json" and not args.min_severity))
     if args.format == "json":

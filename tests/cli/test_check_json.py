@@ -41,3 +41,16 @@ def test_the_reference_model_s_findings_are_written_the_same():
     found = check(opcc_model.load(opcc_model.reference_root()))
     assert len(found) > 10
     assert to_json(found) == _dumped(found)
+
+
+def test_check_hands_the_frozen_heap_back(capsys):
+    """``opcc check`` hides the model and its findings from the collector while it runs (gc.freeze) and
+    unfreezes them when done, so a process that calls it (a test run, a notebook) collects as before."""
+    import gc
+
+    from opcc_model.cli import main
+
+    assert gc.get_freeze_count() == 0
+    assert main(["check", str(opcc_model.reference_root()), "--format", "json", "--fail-on", "never"]) == 0
+    assert gc.get_freeze_count() == 0
+    assert capsys.readouterr().out.startswith("[\n  {\n")
