@@ -102,6 +102,7 @@ def test_many_small_wasm_layouts_spread_to_the_workers_and_lay_out_the_same(monk
 
 def test_pages_made_by_forked_workers_are_the_same_bytes(site_model, site_plans, site_settings, tmp_path, monkeypatch):
     monkeypatch.setattr(builder, "PARALLEL_FILES", 5)  # the fixture's site is small: fork for it all the same
+    monkeypatch.setattr(builder, "_WINDOW", 3)  # and hand the workers a few pages at a time
     out = build_site(site_model, tmp_path / "site", diagrams=False, settings=site_settings, plans=site_plans)
     expected = site_files(plan_site(site_model, diagrams=False, settings=site_settings, plans=site_plans))
     written = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}

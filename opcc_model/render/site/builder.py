@@ -156,6 +156,9 @@ def _remove_swap_debris(target: Path) -> None:
 PARALLEL_FILES = 2000
 """A site of more files than this has its pages made by worker processes, one per core (Linux: forked)."""
 
+_WINDOW = 256
+"""Pages handed to the workers at a time (three windows in flight)."""
+
 _PLANNED: list[tuple[str, Callable[[], bytes]]] = []
 """The files being made, as the forked page workers inherit them."""
 
@@ -192,8 +195,10 @@ def _made(site: Site, planned: list[tuple[str, Callable[[], bytes]]], jobs: int)
         for _, make in planned:
             yield make()
         return
+    import collections
     import gc
     import multiprocessing
+    import multiprocessing.pool
 
     global _PLANNED
     _PLANNED = planned
@@ -204,7 +209,14 @@ def _made(site: Site, planned: list[tuple[str, Callable[[], bytes]]], jobs: int)
     finally:
         gc.unfreeze()
     try:
-        yield from pool.imap(_make, range(len(planned)), chunksize=16)
+        # a few windows of pages in flight at a time: the workers never run far ahead of the writing here
+        windows: collections.deque[multiprocessing.pool.MapResult[bytes]] = collections.deque()
+        for start in range(0, len(planned), _WINDOW):
+            windows.append(pool.map_async(_make, range(start, min(len(planned), start + _WINDOW)), chunksize=16))
+            if len(windows) > 2:
+                yield from windows.popleft().get()
+        while windows:
+            yield from windows.popleft().get()
         pool.close()
     except BaseException:
         pool.terminate()
