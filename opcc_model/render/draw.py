@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import functools
 import textwrap
 from collections.abc import Iterable, Sequence
 
@@ -103,7 +104,13 @@ def wrap(text: str, width: int = 26) -> list[str]:
     >>> wrap("Agree the police and crime plan with the panel", 20)
     ['Agree the police and', 'crime plan with the', 'panel']
     """
-    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+    return list(_wrapped(text, width))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    """The lines of :func:`wrap`, kept: the same names, codes and roles recur across thousands of maps."""
+    return tuple(textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""])
 
 
 def text_label(title: str, *details: str, width: int = 26) -> str:
