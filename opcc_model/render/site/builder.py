@@ -203,11 +203,14 @@ def _made(site: Site, planned: list[tuple[str, Callable[[], bytes]]], jobs: int)
     global _PLANNED
     _PLANNED = planned
     site.warm()  # the workers inherit the indexes the pages read instead of each building its own
-    gc.freeze()  # the workers' collections then leave the inherited objects alone (their pages stay shared)
+    # frozen out of the collector's walks, here and in the workers, while the pages are made:
+    # a collection would write to every object's header and unshare the memory the workers share
+    gc.freeze()
     try:
         pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_page_worker, initargs=(os.getpid(),))
-    finally:
+    except BaseException:
         gc.unfreeze()
+        raise
     try:
         # a few windows of pages in flight at a time: the workers never run far ahead of the writing here
         windows: collections.deque[multiprocessing.pool.MapResult[bytes]] = collections.deque()
@@ -223,6 +226,7 @@ def _made(site: Site, planned: list[tuple[str, Callable[[], bytes]]], jobs: int)
         raise
     finally:
         pool.join()
+        gc.unfreeze()
         _PLANNED = []
 
 
