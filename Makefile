@@ -34,8 +34,10 @@ demo: $(VENV)/.installed-main
 	$(OPCC) site . --out $(OUT)
 	@echo "Open $(OUT)/index.html in a browser."
 
+# Two workers (the machine CI runs on has 2 cores); a test file stays on one worker, so its
+# module fixtures (a built site, a browser) are made once.
 test: install tests/bpmnjs/node_modules/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 bench: install
 	$(PY) -m pip install -q -e '.[bench]'

@@ -22,16 +22,35 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(list(command), cwd=ROOT, capture_output=True, text=True, timeout=900)
 
 
-def _mypy_strict(file: Path) -> subprocess.CompletedProcess[str]:
+def _mypy_strict(*files: Path) -> subprocess.CompletedProcess[str]:
     pytest.importorskip("mypy")
-    return _run(sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(file))
+    return _run(sys.executable, "-m", "mypy", "--strict", "--no-incremental", *map(str, files))
 
 
-def _pyright(file: Path) -> subprocess.CompletedProcess[str]:
+def _pyright(*files: Path) -> subprocess.CompletedProcess[str]:
     pyright = shutil.which("pyright", path=str(Path(sys.executable).parent)) or shutil.which("pyright")
     if pyright is None:
         pytest.skip("pyright is not installed (pip install -e '.[dev]')")
-    return _run(pyright, "--pythonpath", sys.executable, str(file))
+    return _run(pyright, "--pythonpath", sys.executable, *map(str, files))
+
+
+# Each checker runs once over both consumer files (a run costs seconds); every error it reports
+# is attributed to its file, so the clean consumer and the typo are judged separately.
+FILES = (CONSUMERS / "consumer.py", CONSUMERS / "typo.py")
+
+
+@pytest.fixture(scope="module")
+def mypy_strict() -> subprocess.CompletedProcess[str]:
+    return _mypy_strict(*FILES)
+
+
+@pytest.fixture(scope="module")
+def pyright() -> subprocess.CompletedProcess[str]:
+    return _pyright(*FILES)
+
+
+def _error_lines(output: str, file: Path) -> list[str]:
+    return [line for line in output.splitlines() if file.name in line and "error" in line]
 
 
 def test_mypy_finds_no_error() -> None:
@@ -41,24 +60,23 @@ def test_mypy_finds_no_error() -> None:
     assert (ROOT / "opcc_model" / "py.typed").is_file()
 
 
-def test_a_consumer_of_the_public_api_passes_mypy_strict() -> None:
-    result = _mypy_strict(CONSUMERS / "consumer.py")
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_a_consumer_of_the_public_api_passes_mypy_strict(mypy_strict: subprocess.CompletedProcess[str]) -> None:
+    assert "Found 1 error in 1 file" in mypy_strict.stdout, mypy_strict.stdout + mypy_strict.stderr
+    assert _error_lines(mypy_strict.stdout, FILES[0]) == [], mypy_strict.stdout
 
 
-def test_a_consumer_of_the_public_api_passes_pyright() -> None:
-    result = _pyright(CONSUMERS / "consumer.py")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 errors" in result.stdout
+def test_a_consumer_of_the_public_api_passes_pyright(pyright: subprocess.CompletedProcess[str]) -> None:
+    assert "1 error, " in pyright.stdout, pyright.stdout + pyright.stderr
+    assert _error_lines(pyright.stdout, FILES[0]) == [], pyright.stdout
 
 
-def test_a_typo_fails_mypy_strict() -> None:
-    result = _mypy_strict(CONSUMERS / "typo.py")
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert 'Module has no attribute "chek"' in result.stdout
+def test_a_typo_fails_mypy_strict(mypy_strict: subprocess.CompletedProcess[str]) -> None:
+    assert mypy_strict.returncode == 1, mypy_strict.stdout + mypy_strict.stderr
+    errors = _error_lines(mypy_strict.stdout, FILES[1])
+    assert len(errors) == 1 and 'Module has no attribute "chek"' in errors[0], mypy_strict.stdout
 
 
-def test_a_typo_fails_pyright() -> None:
-    result = _pyright(CONSUMERS / "typo.py")
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert '"chek" is not a known attribute of module "opcc_model"' in result.stdout
+def test_a_typo_fails_pyright(pyright: subprocess.CompletedProcess[str]) -> None:
+    assert pyright.returncode == 1, pyright.stdout + pyright.stderr
+    errors = _error_lines(pyright.stdout, FILES[1])
+    assert len(errors) == 1 and '"chek" is not a known attribute of module "opcc_model"' in errors[0], pyright.stdout
