@@ -87,3 +87,21 @@ def test_field_locations_point_at_the_key() -> None:
     accountable = model.location_of("activity", "identify-stakeholders", "accountable")
     assert whole is not None and accountable is not None
     assert accountable.line > whole.line and accountable.file == whole.file
+
+
+def test_instances_given_the_same_fields_share_one_set_of_their_names_and_copies_never_touch_it() -> None:
+    """Memory (issue 17 bar 6): one set of given field names per distinct set, not one per instance."""
+    model = opcc_model.load(opcc_model.reference_root())
+    objects = [*model.activities, *model.processes, *model.roles, *(a for b in model.boundaries for a in b.allocations)]
+    by_names: dict[frozenset[str], set[int]] = {}
+    for obj in objects:
+        by_names.setdefault(frozenset(obj.model_fields_set), set()).add(id(obj.model_fields_set))
+    assert len(objects) > 200 and all(len(ids) == 1 for ids in by_names.values())
+    alike = [a for a in model.activities if a.model_fields_set == model.activities[0].model_fields_set]
+    first, second = alike[:2]
+    before = set(second.model_fields_set)
+    new = next(name for name in Activity.model_fields if name not in before)
+    changed = first.model_copy(update={new: None})
+    assert new in changed.model_fields_set and changed.model_fields_set is not first.model_fields_set
+    assert first.model_fields_set == second.model_fields_set == before and new not in before
+    assert opcc_model.load(opcc_model.reference_root()) == model
