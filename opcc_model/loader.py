@@ -25,7 +25,7 @@ from opcc_model.location import Location
 from opcc_model.marktable import MarkTable
 from opcc_model.model import Model
 from opcc_model.sourcemap import SourceMap
-from opcc_model.yamlsource import paused_gc
+from opcc_model.yamlsource import long_lived
 
 __all__ = ["load", "model_files", "validate"]
 
@@ -97,7 +97,7 @@ def load(path: str | os.PathLike[str], /) -> Model:
     if not os.path.isdir(os.path.join(root, "processes")):
         expected = "a folder processes/ holding value-chain.yaml, roles.yaml, artifacts.yaml and the processes"
         raise ModelLoadError([_missing(root, "processes", expected)])
-    with paused_gc():  # the load makes many objects and no cycles (the floor it is measured against pauses it too)
+    with long_lived():  # the load makes many objects and no cycles (the floor it is measured against pauses it too)
         return _load(root)
 
 

@@ -1,0 +1,82 @@
+"""What a load leaves the garbage collector: its objects filed as old, nothing leaked, nothing another froze unfrozen."""
+
+from __future__ import annotations
+
+import gc
+import os
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import opcc_model
+from opcc_model.cache import load_cached
+from opcc_model.yamlsource import long_lived
+
+
+@pytest.fixture
+def collector() -> Iterator[None]:
+    """The collector enabled and nothing frozen, as a program starts; restored after."""
+    was = gc.isenabled()
+    gc.unfreeze()
+    gc.enable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if not was:
+            gc.disable()
+
+
+class Node:
+    def __init__(self) -> None:
+        self.other: Node | None = None
+
+
+def _in_oldest(obj: object) -> bool:
+    return any(o is obj for o in gc.get_objects(generation=2))
+
+
+def test_what_a_block_makes_is_filed_as_old_and_its_garbage_cycles_are_still_collected(collector: None) -> None:
+    with long_lived():
+        kept = [[] for _ in range(3000)]
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle that becomes garbage once the names go
+        gone = weakref.ref(a)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    assert gc.get_count()[0] < 100  # the young generation holds none of the 3,000 lists
+    assert _in_oldest(kept)
+    del a, b
+    gc.collect()
+    assert gone() is None  # a full collection still frees the cycle: nothing leaks
+
+
+def test_a_block_leaves_what_another_froze_frozen(collector: None) -> None:
+    frozen = [[] for _ in range(10)]
+    gc.freeze()
+    before = gc.get_freeze_count()
+    with long_lived():
+        made = [[] for _ in range(3000)]
+    assert gc.get_freeze_count() == before  # not unfrozen: the block moved nothing
+    assert not _in_oldest(frozen)
+    assert len(made) == 3000
+
+
+def test_a_block_that_fails_leaves_the_collector_on(collector: None) -> None:
+    with pytest.raises(ValueError), long_lived():
+        raise ValueError("a load that fails")
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["cold", "warm"])
+def test_a_loaded_model_is_in_the_oldest_generation(collector: None, cached: bool, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPCC_CACHE_DIR", os.fspath(tmp_path))
+    root = opcc_model.reference_root()
+    if cached:
+        load_cached(root)
+    model = load_cached(root) if cached else opcc_model.load(root)
+    assert gc.get_count()[0] < 100
+    assert _in_oldest(model.activities[0]) and _in_oldest(model.processes[0])
