@@ -41,13 +41,13 @@ from pydantic import BaseModel, ValidationError
 
 from opcc_model import cachekey, documents, integrity, marktable
 from opcc_model.atomic import write_bytes
-from opcc_model.cachekey import DAY_NS, cache_path, code_version, file_stat, mark_used, settings_key, signed, trusted, unsigned
+from opcc_model.cachekey import DAY_NS, cache_path, code_version, file_stat, mark_used, settings_key, signed, trusted, unsigned_json
 from opcc_model.environment import cache_folder, load_workers
 from opcc_model.files import FILE_KINDS
 from opcc_model.loader import load
 from opcc_model.marktable import MarkTable
 from opcc_model.model import Model, Process
-from opcc_model.yamlsource import YamlFileError, paused_gc, read_bytes
+from opcc_model.yamlsource import YamlFileError, long_lived, paused_gc, read_bytes
 
 __all__ = ["cache_dir", "cache_file", "clear_cache", "load_cached", "code_version", "FORMAT", "RACY_NS"]
 
@@ -266,36 +266,61 @@ def _decode(kind: type[BaseModel], columns: list[Any], shared: dict[Any, Any] | 
 
 # -- the cache file -----------------------------------------------------------------
 class _Cached:
-    """What a cache file (and its delta) hold: entries by relative path, their raw lines, the base's signature."""
+    """What a cache file (and its delta) hold: entries by relative path, the base's signature, and
+    the raw line of each entry (split from the files' bytes only when a cache is to be written)."""
 
-    def __init__(self, files: dict[str, Any], raw: dict[str, bytes], signature: bytes, base: dict[str, bytes]) -> None:
-        self.files, self.raw, self.signature, self.base = files, raw, signature, base
+    def __init__(self, files: dict[str, Any], signature: bytes, payloads: Sequence[tuple[memoryview, dict[str, Any]]] = ()) -> None:
+        self.files, self.signature, self._payloads = files, signature, payloads
+        self._lines: list[dict[str, bytes]] | None = None
+
+    def _split(self) -> list[dict[str, bytes]]:
+        if self._lines is None:
+            self._lines = [_raw_lines(payload, files) for payload, files in self._payloads]
+        return self._lines
+
+    @property
+    def base(self) -> dict[str, bytes]:
+        """The raw line of each file of the cache file proper (``{}`` when they cannot be told apart)."""
+        split = self._split()
+        return split[0] if split else {}
+
+    @property
+    def raw(self) -> dict[str, bytes]:
+        """The raw line of each file of the cache file with its delta (``{}`` when they cannot be told apart)."""
+        split = self._split()
+        if len(split) < 2:
+            return self.base
+        delta = split[1]
+        return {**split[0], **delta} if len(delta) == len(self._payloads[1][1]) else {}
 
 
 def _delta(path: Path) -> Path:
     return path.with_name(path.stem + ".delta.json")
 
 
-def _read_signed(path: Path) -> tuple[bytes, dict[str, Any], dict[str, bytes]] | None:
-    """The signature, the JSON object and the raw line of each file of one signed cache file."""
-    found = unsigned(path)
+def _read_signed(path: Path) -> tuple[bytes, dict[str, Any], memoryview] | None:
+    """The signature, the JSON object and the payload of one signed cache file."""
+    found = unsigned_json(path)
     if found is None:
         return None
-    signature, payload = found
-    data = json.loads(payload)
+    signature, data, raw, start = found
     if not isinstance(data, dict) or data.get("version") != _version() or not isinstance(data.get("files"), dict):
         return None
-    files: dict[str, Any] = data["files"]
-    lines = payload.split(b"\n")[1:-1]
+    return signature, data, memoryview(raw)[start:]
+
+
+def _raw_lines(payload: memoryview, files: dict[str, Any]) -> dict[str, bytes]:
+    """The raw line of each of ``files`` in a cache file's ``payload`` (``{}`` when they cannot be told apart)."""
+    lines = bytes(payload).split(b"\n")[1:-1]
     raw: dict[str, bytes] = {}
-    if len(lines) == len(files):
-        for relative, line in zip(files, lines):
-            line = line[:-1] if line.endswith(b",") else line
-            if not line.startswith(_quoted(relative)):
-                raw = {}
-                break
-            raw[relative] = line
-    return signature, data, raw
+    if len(lines) != len(files):
+        return raw
+    for relative, line in zip(files, lines):
+        line = line[:-1] if line.endswith(b",") else line
+        if not line.startswith(_quoted(relative)):
+            return {}
+        raw[relative] = line
+    return raw
 
 
 def _read_cache(path: Path) -> _Cached | None:
@@ -304,14 +329,15 @@ def _read_cache(path: Path) -> _Cached | None:
         found = _read_signed(path)
         if found is None:
             return None
-        signature, data, raw = found
-        files, base = dict(data["files"]), raw
+        signature, data, payload = found
+        files = dict(data["files"])
+        payloads = [(payload, data["files"])]
         if _delta(path).exists():
             delta = _read_signed(_delta(path))
             if delta is not None and delta[1].get("base") == signature.decode("ascii"):
                 files.update(delta[1]["files"])
-                raw = {**raw, **delta[2]} if len(delta[2]) == len(delta[1]["files"]) else {}
-        return _Cached(files, raw, signature, base)
+                payloads.append((delta[2], delta[1]["files"]))
+        return _Cached(files, signature, payloads)
     except (OSError, ValueError):
         return None
 
@@ -495,10 +521,11 @@ def load_cached(path: str | os.PathLike[str], /) -> Model:
     cache layout and ``OPCC_MAX_FILE_MB``. With the cache off (``OPCC_NO_CACHE=1``) every
     file is read and nothing is written. A model with any problem is loaded by
     :func:`opcc_model.load`, which raises :class:`~opcc_model.errors.ModelLoadError`
-    listing them; the cache stays as it was. The garbage collector is paused meanwhile:
-    the load makes many objects and no cycles.
+    listing them; the cache stays as it was. The garbage collector is paused meanwhile
+    (the load makes many objects and no cycles) and what the load made is filed with its
+    oldest generation (:func:`~opcc_model.yamlsource.long_lived`).
     """
-    with paused_gc():
+    with long_lived():
         return _load_cached(path)
 
 
@@ -507,16 +534,16 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     target = cache_file(root)
     if not os.path.isdir(os.path.join(root, "processes")):
         return load(root, **_COLD_KEYWORDS)
-    cached = (_read_cache(target) if target is not None else None) or _Cached({}, {}, b"", {})
+    cached = (_read_cache(target) if target is not None else None) or _Cached({}, b"")
     if target is not None and cached.signature:
         mark_used(target)
-    old, raw = cached.files, cached.raw
+    old = cached.files
     started = time.time_ns()  # the racy rule counts from before any file is looked at
     listed = documents.model_files(root)
     kept: dict[str, tuple[str, str, list[int], Any]] = {}
     stored: dict[str, str] = {}  # the mark tables (as text) of the files taken from the cache
     marks: dict[str, MarkTable] = {}  # the mark tables of the files read now
-    lines: dict[str, bytes] = {}
+    reused: set[str] = set()  # files taken unchanged from the cache: their lines are written again as they were
     read: dict[str, bytes] = {}  # the bytes of every file read: parsed from these, never read again
     same_files = len(listed) == len(old)
     try:
@@ -537,14 +564,14 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
                 read[relative] = data
             if unchanged or (sound and entry[0] == kind and entry[1] == digest):
                 usable.setdefault(kind, []).append(relative)
-                if unchanged and relative in raw:
-                    lines[relative] = raw[relative]
+                if unchanged:
+                    reused.add(relative)
             kept[relative] = (kind, digest, stat, None)
         shared: dict[Any, Any] = {}
         for kind, names in usable.items():
             for relative, document in zip(names, _documents(kind, [old[relative] for relative in names], shared)):
                 if document is None:
-                    lines.pop(relative, None)
+                    reused.discard(relative)
                 else:
                     kept[relative] = (*kept[relative][:3], document)
                     if type(old[relative][4]) is str:
@@ -568,9 +595,10 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     sources = documents.source_map(
         root, ((relative, kind, doc) for relative, (kind, _, _, doc) in kept.items()), marks=tables, lazy=True
     )
-    if target is not None and len(lines) != len(kept):
+    if target is not None and len(reused) != len(kept):
+        raw = cached.raw
         order = [
-            lines.get(relative) or _line(relative, *_entry(kept[relative], started), tables.text(relative))
+            (raw.get(relative) if relative in reused else None) or _line(relative, *_entry(kept[relative], started), tables.text(relative))
             for _, relative in listed
         ]
         base = cached.base

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
+import json
 import os
 import time
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 from opcc_model.atomic import write_bytes
 from opcc_model.environment import cache_folder, max_file_bytes
 
-__all__ = ["DAY_NS", "RACY_NS", "cache_path", "mark_used", "cache_name", "code_version", "file_stat", "private", "settings_key", "signed", "trusted", "unsigned", "user_key"]
+__all__ = ["DAY_NS", "RACY_NS", "cache_path", "mark_used", "cache_name", "code_version", "file_stat", "private", "settings_key", "signed", "trusted", "unsigned", "unsigned_json", "user_key"]
 
 _CODE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".toml")
 """The package's files that can change what a load gives: its code and its data files."""
@@ -113,11 +114,50 @@ def signed(folder: Path, payload: bytes) -> bytes:
 def unsigned(path: Path) -> tuple[bytes, bytes] | None:
     """The signature and payload of the signed file ``path`` (see :func:`signed`), or ``None`` when
     the file or its folder is not private or the signature is not this user's."""
+    found = _verified(path)
+    if found is None:
+        return None
+    signature, data, start = found
+    return signature, data[start:]
+
+
+def unsigned_json(path: Path) -> tuple[bytes, object, bytes, int] | None:
+    """The signature of the signed file ``path``, its payload read as JSON, the file's bytes and
+    where the payload starts in them; ``None`` as for :func:`unsigned`.
+
+    The payload is neither copied out of the file's bytes nor parsed before its signature is
+    checked (a national cache file is ~50 MB). Raises ``ValueError`` when it is not JSON.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()); folder.chmod(0o700)
+    >>> _ = write_bytes(folder / "c.json", signed(folder, b'{"a": [1]}'), mode=0o600)
+    >>> unsigned_json(folder / "c.json")[1:]
+    ({'a': [1]}, b'...{"a": [1]}', 65)
+    """
+    found = _verified(path)
+    if found is None:
+        return None
+    signature, data, start = found
+    text = data.decode("utf-8")  # the signature line is ASCII: character and byte offsets agree
+    value, end = _JSON.raw_decode(text, start)
+    if text[end:].strip():
+        raise ValueError("extra data after the cache's JSON")
+    return signature, value, data, start
+
+
+_JSON = json.JSONDecoder()
+
+
+def _verified(path: Path) -> tuple[bytes, bytes, int] | None:
     if not private(path.parent) or not private(path):
         return None
-    signature, _, payload = path.read_bytes().partition(b"\n")
-    expected = hmac.new(user_key(path.parent), payload, hashlib.sha256).hexdigest().encode()
-    return (signature, payload) if hmac.compare_digest(signature, expected) else None
+    data = path.read_bytes()
+    start = data.find(b"\n") + 1
+    if not start:
+        return None
+    signature = data[: start - 1]
+    expected = hmac.new(user_key(path.parent), memoryview(data)[start:], hashlib.sha256).hexdigest().encode()
+    return (signature, data, start) if hmac.compare_digest(signature, expected) else None
 
 
 def file_stat(real: str) -> list[int]:
