@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
+from itertools import chain
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
@@ -70,6 +72,8 @@ T = TypeVar("T")
 OWNED_DATA = "opcc-owned-data"
 """Validation context key: the input is plain data the new model may own (see :class:`Process`)."""
 
+_INHERITED = attrgetter("jurisdictions", "basis")
+"""What an activity inherits from its process when it gives none."""
 
 
 class Stage(_Frozen):
@@ -287,6 +291,8 @@ class Process(_Frozen):
         # Activities validated from plain data here belong to this process alone: they are
         # filled in place (86,000 copies cost a national model a second). Activities passed
         # in as objects may be shared, so they are copied.
+        if None not in chain.from_iterable(map(_INHERITED, self.activities)):
+            return self  # every activity filled already (a model assembled from loaded processes)
         fresh = bool(info.context and info.context.get(OWNED_DATA))
         filled = []
         for a in self.activities:
