@@ -51,7 +51,7 @@ from opcc_model.yamlsource import YamlFileError, long_lived, paused_gc, read_byt
 
 __all__ = ["cache_dir", "cache_file", "clear_cache", "load_cached", "code_version", "FORMAT", "RACY_NS"]
 
-FORMAT = 5
+FORMAT = 6
 """The layout of the cache file; a different number is a miss."""
 
 _COLD_KEYWORDS = {"cache": False} if "cache" in inspect.signature(load).parameters else {}
@@ -265,62 +265,74 @@ def _decode(kind: type[BaseModel], columns: list[Any], shared: dict[Any, Any] | 
 
 
 # -- the cache file -----------------------------------------------------------------
+# The cache file holds one entry per model file, ``[kind, digest, null, stat, marks]``, and the
+# documents of each kind together, by columns in the order of its files (``"columns"``): a warm
+# load decodes each kind in one go. A delta beside it holds whole entries,
+# ``[kind, digest, columns, stat, marks]``, for the few files that differ from it.
 class _Cached:
-    """What a cache file (and its delta) hold: entries by relative path, the base's signature, and
-    the raw line of each entry (split from the files' bytes only when a cache is to be written)."""
+    """What a cache file (and its delta) hold: entries by relative path (the delta's over the
+    base's), the base's signature, and each kind's documents stored together (decoded when asked)."""
 
-    def __init__(self, files: dict[str, Any], signature: bytes, payloads: Sequence[tuple[memoryview, dict[str, Any]]] = ()) -> None:
-        self.files, self.signature, self._payloads = files, signature, payloads
-        self._lines: list[dict[str, bytes]] | None = None
+    def __init__(self, files: dict[str, Any], signature: bytes, *, base: dict[str, Any] | None = None,
+                 columns: dict[str, Any] | None = None) -> None:
+        self.files, self.signature = files, signature
+        self.base: dict[str, Any] = base if base is not None else {}
+        """The entries of the cache file proper (without its delta)."""
+        self._columns = columns if columns is not None else {}
+        self._decoded: dict[str, dict[str, BaseModel]] = {}
 
-    def _split(self) -> list[dict[str, bytes]]:
-        if self._lines is None:
-            self._lines = [_raw_lines(payload, files) for payload, files in self._payloads]
-        return self._lines
+    def from_base(self, relative: str) -> bool:
+        """Whether the entry of ``relative`` is the base's (its document among the base's columns)."""
+        entry: Any = self.files.get(relative)
+        if type(entry) is not list or len(entry) != 5 or entry[2] is not None:
+            return False
+        return entry is self.base.get(relative)
 
-    @property
-    def base(self) -> dict[str, bytes]:
-        """The raw line of each file of the cache file proper (``{}`` when they cannot be told apart)."""
-        split = self._split()
-        return split[0] if split else {}
+    def documents(self, kind: str, names: list[str], shared: dict[Any, Any]) -> list[BaseModel | None]:
+        """The cached documents of the ``kind`` files ``names`` (``None`` for one that cannot be rebuilt)."""
+        inline = [relative for relative in names if not self.from_base(relative)]
+        found = dict(zip(inline, _documents(kind, [self.files[relative] for relative in inline], shared))) if inline else {}
+        if len(inline) < len(names):
+            stored = self._kind(kind, shared)
+            found.update((relative, stored.get(relative)) for relative in names if relative not in found)
+        return [found[relative] for relative in names]
 
-    @property
-    def raw(self) -> dict[str, bytes]:
-        """The raw line of each file of the cache file with its delta (``{}`` when they cannot be told apart)."""
-        split = self._split()
-        if len(split) < 2:
-            return self.base
-        delta = split[1]
-        return {**split[0], **delta} if len(delta) == len(self._payloads[1][1]) else {}
+    def document(self, relative: str) -> BaseModel | None:
+        """The cached document of ``relative``, or ``None``."""
+        entry = self.files.get(relative)
+        if type(entry) is not list or len(entry) != 5 or type(entry[0]) is not str:
+            return None
+        if not self.from_base(relative):
+            return _document(entry[0], entry)
+        return self._kind(entry[0], {}).get(relative)
+
+    def _kind(self, kind: str, shared: dict[Any, Any]) -> dict[str, BaseModel]:
+        """The base's documents of ``kind`` by relative path (none when they cannot be rebuilt)."""
+        done = self._decoded.get(kind)
+        if done is None:
+            names = [relative for relative, entry in self.base.items() if type(entry) is list and len(entry) == 5 and entry[0] == kind]
+            try:
+                documents = _decode_all(kind, self._columns.get(kind), shared)
+                done = dict(zip(names, documents)) if len(documents) == len(names) else {}
+            except (ValueError, TypeError, KeyError, IndexError):
+                done = {}
+            self._decoded[kind] = done
+        return done
 
 
 def _delta(path: Path) -> Path:
     return path.with_name(path.stem + ".delta.json")
 
 
-def _read_signed(path: Path) -> tuple[bytes, dict[str, Any], memoryview] | None:
-    """The signature, the JSON object and the payload of one signed cache file."""
+def _read_signed(path: Path) -> tuple[bytes, dict[str, Any]] | None:
+    """The signature and the JSON object of one signed cache file."""
     found = unsigned_json(path)
     if found is None:
         return None
-    signature, data, raw, start = found
+    signature, data, _, _ = found
     if not isinstance(data, dict) or data.get("version") != _version() or not isinstance(data.get("files"), dict):
         return None
-    return signature, data, memoryview(raw)[start:]
-
-
-def _raw_lines(payload: memoryview, files: dict[str, Any]) -> dict[str, bytes]:
-    """The raw line of each of ``files`` in a cache file's ``payload`` (``{}`` when they cannot be told apart)."""
-    lines = bytes(payload).split(b"\n")[1:-1]
-    raw: dict[str, bytes] = {}
-    if len(lines) != len(files):
-        return raw
-    for relative, line in zip(files, lines):
-        line = line[:-1] if line.endswith(b",") else line
-        if not line.startswith(_quoted(relative)):
-            return {}
-        raw[relative] = line
-    return raw
+    return signature, data
 
 
 def _read_cache(path: Path) -> _Cached | None:
@@ -329,48 +341,72 @@ def _read_cache(path: Path) -> _Cached | None:
         found = _read_signed(path)
         if found is None:
             return None
-        signature, data, payload = found
-        files = dict(data["files"])
-        payloads = [(payload, data["files"])]
+        signature, data = found
+        base, columns = data["files"], data.get("columns")
+        if not isinstance(columns, dict):
+            return None
+        files = dict(base)
         if _delta(path).exists():
             delta = _read_signed(_delta(path))
             if delta is not None and delta[1].get("base") == signature.decode("ascii"):
                 files.update(delta[1]["files"])
-                payloads.append((delta[2], delta[1]["files"]))
-        return _Cached(files, signature, payloads)
+        return _Cached(files, signature, base=base, columns=columns)
     except (OSError, ValueError):
         return None
 
 
-def _quoted(relative: str) -> bytes:
-    return json.dumps(relative, ensure_ascii=False).encode("utf-8") + b":"
+def _decode_all(kind: str, stored: Any, shared: dict[Any, Any]) -> list[BaseModel]:
+    """The documents of ``kind`` stored together by :func:`_encode_all`."""
+    if kind in _DUMPED:
+        if stored.__class__ is not list:
+            raise ValueError(f"expected the {kind} documents")
+        return [_unpack(kind, item) for item in stored]
+    return _decode(FILE_KINDS[kind], stored, shared)
 
 
-def _line(relative: str, kind: str, digest: str, stat: list[int], document: BaseModel, marks: str | None = None) -> bytes:
+def _encode_all(kind: str, documents: list[BaseModel]) -> Any:
+    """The documents of ``kind`` (in file order) as the cache file stores them together."""
+    if kind in _DUMPED:
+        return [_pack(kind, document) for document in documents]
+    return _encode(FILE_KINDS[kind], documents)
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _line(relative: str, kind: str, digest: str, stat: list[int], document: BaseModel | None, marks: str | None = None) -> bytes:
     """One file's line of the cache: ``"relative":[kind, digest, columns, stat, marks]``.
 
-    ``marks`` is the file's mark table as text (:meth:`MarkTable.to_text`), or ``None``: a
-    warm load then locates findings without composing the file again.
+    ``columns`` is ``null`` when the document is stored with the others of its kind
+    (``document`` is then ``None``). ``marks`` is the file's mark table as text
+    (:meth:`MarkTable.to_text`), or ``None``: a warm load then locates findings without
+    composing the file again.
     """
-    entry = [kind, digest, _pack(kind, document), stat, marks]
-    return _quoted(relative) + json.dumps(entry, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    entry = [kind, digest, None if document is None else _pack(kind, document), stat, marks]
+    return _json(relative) + b":" + _json(entry)
 
 
 DELTA_SHARE = 0.05
 """A change to at most this share of the files (or to 8 files) is written as a delta beside the cache file."""
 
 
-def _write_cache(path: Path, root: str, lines: list[bytes], *, base: bytes | None = None) -> None:
-    """Write the cache file: a JSON object whose ``files`` hold one line per model file (reused as is).
+def _write_cache(path: Path, root: str, lines: list[bytes], *, base: bytes | None = None,
+                 columns: dict[str, Any] | None = None) -> None:
+    """Write the cache file: a JSON object whose ``files`` hold one line per model file, then
+    ``columns``, each kind's documents together.
 
-    With ``base`` (the signature of the cache file in place), ``lines`` are only the lines
-    that differ from it, written to the delta file beside it.
+    With ``base`` (the signature of the cache file in place), ``lines`` are only the entries
+    that differ from it, whole, written to the delta file beside it.
     """
-    header = {"version": _version(), "root": os.path.abspath(root)}
+    header: dict[str, Any] = {"version": _version(), "root": os.path.abspath(root)}
     if base is not None:
         header["base"] = base.decode("ascii")
     head = json.dumps(header, ensure_ascii=False).encode("utf-8")
-    payload = head[:-1] + b', "files": {\n' + b",\n".join(lines) + b"\n}}"
+    payload = head[:-1] + b', "files": {\n' + b",\n".join(lines) + b"\n}"
+    if columns is not None:
+        payload += b', "columns": {' + b",".join(_json(kind) + b":\n" + _json(stored) for kind, stored in columns.items()) + b"}"
+    payload += b"}"
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if base is None:
@@ -543,7 +579,7 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
     kept: dict[str, tuple[str, str, list[int], Any]] = {}
     stored: dict[str, str] = {}  # the mark tables (as text) of the files taken from the cache
     marks: dict[str, MarkTable] = {}  # the mark tables of the files read now
-    reused: set[str] = set()  # files taken unchanged from the cache: their lines are written again as they were
+    reused: set[str] = set()  # files taken from the cache with their entries unchanged
     read: dict[str, bytes] = {}  # the bytes of every file read: parsed from these, never read again
     same_files = len(listed) == len(old)
     try:
@@ -569,7 +605,7 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
             kept[relative] = (kind, digest, stat, None)
         shared: dict[Any, Any] = {}
         for kind, names in usable.items():
-            for relative, document in zip(names, _documents(kind, [old[relative] for relative in names], shared)):
+            for relative, document in zip(names, cached.documents(kind, names, shared)):
                 if document is None:
                     reused.discard(relative)
                 else:
@@ -588,7 +624,7 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
         model = documents.assemble({relative: (kind, doc) for relative, (kind, _, _, doc) in kept.items()})
     except (OSError, KeyError, YamlFileError):
         return load(root, **_COLD_KEYWORDS)
-    if fresh and not (same_files and _sound_after(model, old, fresh)):
+    if fresh and not (same_files and _sound_after(model, cached, fresh)):
         if next(integrity.check(model), None) is not None:
             return load(root, **_COLD_KEYWORDS)
     tables = _Tables(marks, stored)
@@ -596,17 +632,18 @@ def _load_cached(path: str | os.PathLike[str], /) -> Model:
         root, ((relative, kind, doc) for relative, (kind, _, _, doc) in kept.items()), marks=tables, lazy=True
     )
     if target is not None and len(reused) != len(kept):
-        raw = cached.raw
-        order = [
-            (raw.get(relative) if relative in reused else None) or _line(relative, *_entry(kept[relative], started), tables.text(relative))
-            for _, relative in listed
-        ]
-        base = cached.base
-        differ = [line for (_, relative), line in zip(listed, order) if base.get(relative) != line]
-        if base.keys() == {relative for _, relative in listed} and len(differ) <= max(8, DELTA_SHARE * len(listed)):
-            _write_cache(target, root, differ, base=cached.signature)
+        differ = [relative for _, relative in listed if relative not in reused or not cached.from_base(relative)]
+        if cached.base.keys() == kept.keys() and len(differ) <= max(8, DELTA_SHARE * len(listed)):
+            changed = [_line(relative, *_entry(kept[relative], started), tables.text(relative)) for relative in differ]
+            _write_cache(target, root, changed, base=cached.signature)
         else:
-            _write_cache(target, root, order)
+            lines: list[bytes] = []
+            by_kind: dict[str, list[Any]] = {}
+            for kind, relative in listed:
+                _, digest, stat, document = _entry(kept[relative], started)
+                lines.append(_line(relative, kind, digest, stat, None, tables.text(relative)))
+                by_kind.setdefault(kind, []).append(document)
+            _write_cache(target, root, lines, columns={kind: _encode_all(kind, docs) for kind, docs in by_kind.items()})
     model._locations = sources
     return model
 
@@ -659,7 +696,7 @@ def _entry(item: tuple[str, str, list[int], Any], now: int) -> tuple[str, str, l
     return kind, digest, _trusted(stat, now), document
 
 
-def _sound_after(model: Model, old: dict[str, Any], fresh: dict[str, Any]) -> bool:
+def _sound_after(model: Model, cached: _Cached, fresh: dict[str, Any]) -> bool:
     """Whether ``model`` passes the integrity check, knowing that it did before ``fresh`` changed.
 
     True only when every changed file is a process file that declares the same process
@@ -668,7 +705,7 @@ def _sound_after(model: Model, old: dict[str, Any], fresh: dict[str, Any]) -> bo
     :func:`opcc_model.integrity.check` requires. False means: run the whole check.
     """
     for relative, document in fresh.items():
-        before = _document("process", old.get(relative))
+        before = cached.document(relative)
         if not isinstance(before, Process) or not isinstance(document, Process):
             return False
         if (before.id, before.parent, before.areas, before.replaces) != (document.id, document.parent, document.areas, document.replaces):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,6 +65,9 @@ def test_the_cache_is_signed_json(model_root):
     data = json.loads(payload)
     assert data["version"].startswith(opcc_model.__version__)
     assert set(data["files"]) == {relative for _, relative in documents.model_files(model_root)}
+    # each kind's documents are stored together, in the order of its files; the entries hold none
+    assert all(entry[2] is None for entry in data["files"].values())
+    assert set(data["columns"]) == {kind for kind, _ in documents.model_files(model_root)}
     assert all(path.suffix == ".json" or path.name in ("key", ".pruned") for path in target.parent.iterdir())
 
 
@@ -106,6 +111,13 @@ def _sign(folder: Path, payload: bytes) -> bytes:
     return hmac.new((folder / "key").read_bytes(), payload, hashlib.sha256).hexdigest().encode() + b"\n" + payload
 
 
+def _resigned(blob: bytes, folder: Path, change: Callable[[dict[str, Any]], object]) -> bytes:
+    """The cache file ``blob`` with its JSON changed by ``change``, signed again with the user's key."""
+    data = json.loads(blob.partition(b"\n")[2])
+    change(data)
+    return _sign(folder, json.dumps(data).encode())
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -116,8 +128,13 @@ def _sign(folder: Path, payload: bytes) -> bytes:
         lambda blob, folder: _sign(folder, json.dumps({"version": json.loads(blob.partition(b"\n")[2])["version"],
                                                        "files": {"processes/roles.yaml": ["roles", "0" * 64, [1]]}}).encode()),
         lambda blob, folder: _sign(folder, blob.partition(b"\n")[2].replace(b'[["pcc",', b'[["pcc",1,2,3,4,')),
+        lambda blob, folder: _resigned(blob, folder, lambda data: data.pop("columns")),
+        lambda blob, folder: _resigned(blob, folder, lambda data: data["columns"].update(process="junk", roles=[[1]])),
+        lambda blob, folder: _resigned(blob, folder, lambda data: data["columns"]["process"][0].pop()),  # a row short
+        lambda blob, folder: _resigned(blob, folder, lambda data: data["columns"].update(boundary=[{"area": 5}] * len(data["columns"]["boundary"]))),
     ],
-    ids=["junk", "truncated", "tampered-unsigned", "wrong-structure", "wrong-hash", "signed-wrong-arity"],
+    ids=["junk", "truncated", "tampered-unsigned", "wrong-structure", "wrong-hash", "signed-wrong-arity",
+         "signed-no-columns", "signed-columns-not-columns", "signed-columns-a-row-short", "signed-boundary-invalid"],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(model_root, reads, damage):
     expected = opcc_model.load(model_root)
