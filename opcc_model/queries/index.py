@@ -12,14 +12,15 @@
 
 from __future__ import annotations
 
+import heapq
 import os
-
 from collections import defaultdict
 from collections.abc import Callable
+from operator import itemgetter
 
 from opcc_model.graph import activity_sides
 from opcc_model.location import Location
-from opcc_model.model import PRINCIPAL_SIDES, Activity, Allocation, Model, Side
+from opcc_model.model import PRINCIPAL_SIDES, Activity, Allocation, Model, Process, Side
 
 __all__ = [
     "relative_location",
@@ -101,6 +102,26 @@ def scope_of(model: Model, area: str, /) -> str:
     return f"{jurisdiction}@{area}" if model.memo("q:area-scoped", build) else jurisdiction
 
 
+def _area_processes(model: Model) -> tuple[tuple[tuple[int, Process], ...], dict[str, tuple[tuple[int, Process], ...]]]:
+    """The shared processes (no ``areas``) and each area's own processes, each with its place in file order.
+
+    Built once, so that each area's views cost what the shared part and the area's own part
+    hold, not a pass over every area's processes.
+    """
+
+    def build(m: Model) -> tuple[tuple[tuple[int, Process], ...], dict[str, tuple[tuple[int, Process], ...]]]:
+        shared: list[tuple[int, Process]] = []
+        own: dict[str, list[tuple[int, Process]]] = defaultdict(list)
+        for place, process in enumerate(m.processes):
+            if not process.areas:
+                shared.append((place, process))
+            for area in dict.fromkeys(process.areas):
+                own[area].append((place, process))
+        return tuple(shared), {area: tuple(held) for area, held in own.items()}
+
+    return model.memo("q:area-processes", build)
+
+
 def scoped_activities(model: Model, jurisdiction: str | None, /) -> tuple[Activity, ...]:
     """The activities that apply in ``jurisdiction`` (all of them for ``None``), in file order.
 
@@ -113,15 +134,18 @@ def scoped_activities(model: Model, jurisdiction: str | None, /) -> tuple[Activi
         if not area:
             return tuple(a for a in m.activities if in_scope(a, jurisdiction))
         hidden = replaced_in(m, area)
+        shared, own = _area_processes(m)
         return tuple(
             a
-            for p in m.processes
-            if not p.areas or area in p.areas
+            for _, p in heapq.merge(shared, own.get(area, ()), key=_PLACE)
             for a in p.activities
             if in_scope(a, place) and a.id not in hidden
         )
 
     return model.memo(f"q:scoped:{jurisdiction}", build)
+
+
+_PLACE = itemgetter(0)
 
 
 def replaced_in(model: Model, area: str, /) -> frozenset[str]:
@@ -135,11 +159,11 @@ def replaced_in(model: Model, area: str, /) -> frozenset[str]:
 
     def build(m: Model) -> frozenset[str]:
         hidden: set[str] = set()
-        for process in m.processes:
-            if area not in process.areas:
-                continue
-            if process.replaces is not None:
-                hidden.update(a.id for p in m.processes if p.id == process.replaces for a in p.activities)
+        by_id = m.memo("q:processes-by-id", lambda m: {p.id: p for p in m.processes})
+        for _, process in _area_processes(m)[1].get(area, ()):
+            replaced = by_id.get(process.replaces) if process.replaces is not None else None
+            if replaced is not None:
+                hidden.update(a.id for a in replaced.activities)
             hidden.update(a.replaces for a in process.activities if a.replaces is not None)
         return frozenset(hidden)
 

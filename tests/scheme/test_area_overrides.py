@@ -167,3 +167,28 @@ def test_an_override_never_changes_another_areas_findings(target: Process, area:
         if other != area:
             assert _area_findings(model, other) == _area_findings(BASE, other)
     assert not any(set(subject) & replaced for _, subject, _ in _area_findings(model, area))
+
+
+def _scanned(model: Model, area: str, place: str) -> tuple[str, ...]:
+    """The area's activities as the first definition found them: a pass over every process."""
+    hidden = {a.id for p in model.processes if area in p.areas and p.replaces
+              for q in model.processes if q.id == p.replaces for a in q.activities}
+    hidden |= {a.replaces for p in model.processes if area in p.areas for a in p.activities if a.replaces}
+    return tuple(a.id for p in model.processes if not p.areas or area in p.areas
+                 for a in p.activities if a.applies_in(place) and a.id not in hidden)
+
+
+def test_an_areas_activities_are_the_shared_and_its_own_in_file_order(tmp_path: Path) -> None:
+    """The per-area index (built once for all areas) gives what a pass over every process gave."""
+    from bench.generate import generate
+    from opcc_model.queries.index import scope_of, scoped_activities
+
+    generate(tmp_path / "gen", areas=3, activities=30, shared=20, seed=2, per_process=5)
+    board = BOARD.format(replaces="hold-chief-constable-to-account", activity="handle-complaints-about-cc")
+    overridden = _model_with(tmp_path, ("processes/monitor/england-accountability-board.yaml", board))
+    for model in (opcc_model.load(tmp_path / "gen"), opcc_model.load(overridden)):
+        for area in [b.area for b in model.boundaries]:
+            scope = scope_of(model, area)
+            place = scope.partition("@")[0]
+            assert tuple(a.id for a in scoped_activities(model, scope)) == _scanned(model, area, place)
+            assert "@" in scope
