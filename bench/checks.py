@@ -21,7 +21,7 @@ from opcc_model.location import Location
 from opcc_model.model import Activity, Model
 from opcc_model.queries.schemechains import ladder_problems
 from opcc_model.statute import delegation_law
-from opcc_model.yamlsource import paused_gc
+from opcc_model.yamlsource import long_lived
 
 __all__ = ["Record", "single_pass", "check_all", "run"]
 
@@ -413,7 +413,7 @@ def _sort_key(record: Record) -> tuple[Any, ...]:
 
 
 def _paused(model: Model) -> list[Record]:
-    with paused_gc():  # as check does: the comparison is of the work, not of the collector
+    with long_lived():  # as check does: the comparison is of the work, not of the collector
         return single_pass(model)
 
 

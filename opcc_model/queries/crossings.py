@@ -118,7 +118,7 @@ def _crossings(model: Model) -> list[BoundaryCrossing]:
     sides = activity_sides(model)
     made_by = producers(model)
     flows: dict[tuple[str, str], set[str]] = defaultdict(set)  # crossing (producer, consumer) -> the artifacts
-    ordered: set[tuple[str, str]] = set()  # crossing ``after`` pairs
+    ordered: dict[tuple[str, str], None] = {}  # crossing ``after`` pairs (in file order: the sort below finds runs)
     for activity in model.activities:
         consumer = activity.id
         target = sides[consumer]
@@ -128,7 +128,7 @@ def _crossings(model: Model) -> list[BoundaryCrossing]:
                     flows[(producer, consumer)].add(artifact)
         for before in activity.after:
             if (sides[before], target) in _CODES:  # an unknown id: KeyError, and check() reports the located error
-                ordered.add((before, consumer))
+                ordered[(before, consumer)] = None
     edges: dict[tuple[str, str], tuple[str, ...]] = dict.fromkeys(ordered, ())
     edges.update((edge, tuple(made) if len(made) == 1 else tuple(sorted(made))) for edge, made in flows.items())
     inner = _inner_activities(model)
