@@ -3,12 +3,12 @@
 The cache is one JSON file per model root in the user cache folder (``OPCC_CACHE_DIR``,
 else ``$XDG_CACHE_HOME/opcc-model``, else ``~/.cache/opcc-model``; ``OPCC_NO_CACHE=1``
 turns it off), plus a small delta file after a change to a few files. It holds, for every
-model file, the SHA-256 of its bytes, its size, times and inode, and its validated
-document as plain JSON values by columns; it is keyed by the library version, a hash of
-the package's code and every setting that changes what validates. Files are private
-(0600); caches unused for 30 days are pruned. Nothing
-in it is ever executed or unpickled: the JSON is checked against an HMAC made with a
-per-user key, then its structure, and anything wrong means a cold load. Documents are
+model file, the SHA-256 of its bytes, its size, times and inode, and the validated
+documents as plain JSON values, each kind's documents together by columns; it is keyed by
+the library version, a hash of the package's code and every setting that changes what
+validates. Files are private (0600); caches unused for 30 days are pruned. Nothing in it is
+ever executed or unpickled: the JSON is checked against an HMAC made with a per-user key,
+then its structure, and whatever cannot be rebuilt is read again from the files. Documents are
 rebuilt without validating again (they were valid when cached); source locations are
 recomputed from the documents, so findings still carry ``file:line``.
 
