@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import opcc_model
@@ -53,10 +54,12 @@ def _tool(name: str) -> str | None:
     return shutil.which(name, path=os.path.dirname(sys.executable)) or shutil.which(name)
 
 
-def peers(root: str, /) -> dict[str, float | None]:
+def peers(root: str, /, *, side_by_side: bool = False) -> dict[str, float | None]:
     """check-jsonschema (each kind of file against its shipped schema) and yamllint (relaxed) on the model's files.
 
-    ``None`` for a tool that is not installed.
+    ``None`` for a tool that is not installed. ``side_by_side`` runs the two at the same time
+    on a machine with two cores or more (``--quick``: half the wait; each tool is one process,
+    though sharing the machine makes each a little slower, ~5-10%).
     """
     schemas = Path(opcc_model.reference_root(), "schemas")
     by_schema: dict[str, list[str]] = {}
@@ -66,15 +69,19 @@ def peers(root: str, /) -> dict[str, float | None]:
         schema = kinds.get(kind)
         if schema:
             by_schema.setdefault(str(schemas / f"{schema}.schema.json"), []).append(os.path.join(root, relative))
-    found: dict[str, float | None] = {}
-    checker = _tool("check-jsonschema")
-    if checker:
-        found["check-jsonschema"] = sum(
-            run_command([checker, "--schemafile", schema, *files], ok=(0, 1)) for schema, files in sorted(by_schema.items())
-        )
-    else:
-        found["check-jsonschema"] = None
-    linter = _tool("yamllint")
+    checker, linter = _tool("check-jsonschema"), _tool("yamllint")
     every = [os.path.join(root, relative) for _, relative in model_files(root)]
-    found["yamllint"] = run_command([linter, "-d", "relaxed", *every], ok=(0, 1)) if linter else None
-    return found
+
+    def schemas_checked() -> float | None:
+        if not checker:
+            return None
+        return sum(run_command([checker, "--schemafile", schema, *files], ok=(0, 1)) for schema, files in sorted(by_schema.items()))
+
+    def linted() -> float | None:
+        return run_command([linter, "-d", "relaxed", *every], ok=(0, 1)) if linter else None
+
+    if not side_by_side or (os.cpu_count() or 1) < 2:
+        return {"check-jsonschema": schemas_checked(), "yamllint": linted()}
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.submit(schemas_checked), pool.submit(linted)
+        return {"check-jsonschema": first.result(), "yamllint": second.result()}
