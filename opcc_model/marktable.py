@@ -187,5 +187,8 @@ def _record(root: yaml.Node, typecode: str) -> MarkTable:
         ints[start + 3] = count
         ints[start + 4] = len(ints)
 
-    visit(root, 0)
+    try:
+        visit(root, 0)
+    finally:
+        del visit  # a recursive closure is a reference cycle: break it, or it waits for the collector
     return MarkTable(ints)

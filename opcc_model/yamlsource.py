@@ -78,6 +78,18 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+_FILED = [0, 0]
+"""Objects :func:`long_lived` filed as old since the collector's last full collection, and the most one block filed."""
+
+
+def _full_collection_seen(phase: str, info: dict[str, int]) -> None:
+    if phase == "stop" and info.get("generation") == 2:
+        _FILED[0] = 0
+
+
+gc.callbacks.append(_full_collection_seen)
+
+
 @contextmanager
 def long_lived() -> Iterator[None]:
     """Pause the collector while long-lived objects are made (a model), then file what survives as old.
@@ -85,10 +97,15 @@ def long_lived() -> Iterator[None]:
     Left young, a loaded national model's million objects would be walked by the next
     collections of the young generations (a third of a second, and again a generation up)
     though they will live on. They are moved to the oldest generation instead
-    (:func:`gc.freeze` then :func:`gc.unfreeze`: two list splices, no walk); cycles among them
-    are still collected, at the next full collection. When something is already frozen
-    (a program that froze its objects before forking) nothing is moved, so as not to
-    unfreeze what another froze.
+    (:func:`gc.freeze` then :func:`gc.unfreeze`: two list splices, no walk). When something
+    is already frozen (a program that froze its objects before forking) nothing is moved, so
+    as not to unfreeze what another froze.
+
+    What is filed this way is not counted by the collector's own rule for a full collection
+    (it runs one when what reached the oldest generation since the last one passes a quarter
+    of it), so this keeps the count: once what earlier blocks filed passes twice the most one
+    block filed, a block starts with a full collection. A program that loads and drops model
+    after model (an editor's server) then keeps about three models' worth, as before.
 
     >>> with long_lived():
     ...     kept = [[] for _ in range(5000)]
@@ -96,10 +113,15 @@ def long_lived() -> Iterator[None]:
     (True, True)
     """
     with paused_gc():
+        if gc.get_freeze_count() == 0 and _FILED[0] > 2 * _FILED[1]:
+            gc.collect()
         yield
         if gc.get_freeze_count() == 0:
+            made = gc.get_count()[0]
             gc.freeze()
             gc.unfreeze()
+            _FILED[0] += made
+            _FILED[1] = max(_FILED[1], made)
 
 
 def _mark_location(file: str, mark: Any) -> Location:
@@ -281,23 +303,7 @@ def _construct(text: str, tables: list[MarkTable | None] | None = None) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-
-        def build(node: yaml.Node) -> Any:
-            tag = node.tag
-            if tag == _STR:
-                value = node.value
-                # ids, codes and keys repeat thousands of times: keep one copy of each
-                return _intern(value) if len(value) <= _INTERN_MAX else value
-            if tag == _MAP:
-                built = {build(k): build(v) for k, v in node.value}
-                if len(built) != len(node.value):
-                    check_duplicate_keys(node)
-                return built
-            if tag == _SEQ:
-                return [build(item) for item in node.value]
-            return loader.construct_object(node, deep=True)
-
-        data = build(node)
+        data = _build(node, loader)
         if tables is not None:
             table = record(node)
         return data
@@ -307,6 +313,27 @@ def _construct(text: str, tables: list[MarkTable | None] | None = None) -> Any:
         loader.dispose()
         if tables is not None:
             tables.append(table)
+
+
+def _build(node: yaml.Node, loader: Any) -> Any:
+    """The value of ``node``: strings, mappings and lists built here, other scalars by ``loader``.
+
+    A module function, not a closure: a recursive closure is a reference cycle (the function
+    and its cell), which kept each file's loader alive until the collector's next walk.
+    """
+    tag = node.tag
+    if tag == _STR:
+        value = node.value
+        # ids, codes and keys repeat thousands of times: keep one copy of each
+        return _intern(value) if len(value) <= _INTERN_MAX else value
+    if tag == _MAP:
+        built = {_build(k, loader): _build(v, loader) for k, v in node.value}
+        if len(built) != len(node.value):
+            check_duplicate_keys(node)
+        return built
+    if tag == _SEQ:
+        return [_build(item, loader) for item in node.value]
+    return loader.construct_object(node, deep=True)
 
 
 def parse_text(text: str, file: str, tables: list[MarkTable | None] | None = None) -> Any:
