@@ -329,7 +329,7 @@ def _read_signed(path: Path) -> tuple[bytes, dict[str, Any]] | None:
     found = unsigned_json(path)
     if found is None:
         return None
-    signature, data, _, _ = found
+    signature, data = found
     if not isinstance(data, dict) or data.get("version") != _version() or not isinstance(data.get("files"), dict):
         return None
     return signature, data

@@ -121,9 +121,9 @@ def unsigned(path: Path) -> tuple[bytes, bytes] | None:
     return signature, data[start:]
 
 
-def unsigned_json(path: Path) -> tuple[bytes, object, bytes, int] | None:
-    """The signature of the signed file ``path``, its payload read as JSON, the file's bytes and
-    where the payload starts in them; ``None`` as for :func:`unsigned`.
+def unsigned_json(path: Path) -> tuple[bytes, object] | None:
+    """The signature of the signed file ``path`` and its payload read as JSON; ``None`` as for
+    :func:`unsigned`.
 
     The payload is neither copied out of the file's bytes nor parsed before its signature is
     checked (a national cache file is ~50 MB). Raises ``ValueError`` when it is not JSON.
@@ -131,8 +131,8 @@ def unsigned_json(path: Path) -> tuple[bytes, object, bytes, int] | None:
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp()); folder.chmod(0o700)
     >>> _ = write_bytes(folder / "c.json", signed(folder, b'{"a": [1]}'), mode=0o600)
-    >>> unsigned_json(folder / "c.json")[1:]
-    ({'a': [1]}, b'...{"a": [1]}', 65)
+    >>> unsigned_json(folder / "c.json")[1]
+    {'a': [1]}
     """
     found = _verified(path)
     if found is None:
@@ -142,7 +142,7 @@ def unsigned_json(path: Path) -> tuple[bytes, object, bytes, int] | None:
     value, end = _JSON.raw_decode(text, start)
     if text[end:].strip():
         raise ValueError("extra data after the cache's JSON")
-    return signature, value, data, start
+    return signature, value
 
 
 _JSON = json.JSONDecoder()
