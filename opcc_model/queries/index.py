@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from operator import itemgetter
 
+from opcc_model.errors import NotFound
 from opcc_model.graph import activity_sides
 from opcc_model.location import Location
 from opcc_model.model import PRINCIPAL_SIDES, Activity, Allocation, Model, Process, Side
@@ -159,11 +160,12 @@ def replaced_in(model: Model, area: str, /) -> frozenset[str]:
 
     def build(m: Model) -> frozenset[str]:
         hidden: set[str] = set()
-        by_id = m.memo("q:processes-by-id", lambda m: {p.id: p for p in m.processes})
         for _, process in _area_processes(m)[1].get(area, ()):
-            replaced = by_id.get(process.replaces) if process.replaces is not None else None
-            if replaced is not None:
-                hidden.update(a.id for a in replaced.activities)
+            if process.replaces is not None:
+                try:
+                    hidden.update(a.id for a in m.process(process.replaces).activities)
+                except NotFound:
+                    pass  # a missing id is the loader's located error, not this view's
             hidden.update(a.replaces for a in process.activities if a.replaces is not None)
         return frozenset(hidden)
 
