@@ -211,19 +211,20 @@ def _check(
     model: Model, chosen: list[str], settings: Settings, plans: tuple[Plan, ...], on: datetime.date,
     manifestos: tuple[Manifesto, ...] = (),
 ) -> FindingList:
-    # each finding once, in the order the rules made them (mostly file order, rule by rule:
-    # the final sort then merges runs instead of sorting ~10^5 findings scattered by their hashes)
-    found: dict[Finding, None] = {}
+    # in the order the rules made them (mostly file order, rule by rule: the final sort then
+    # merges runs instead of sorting ~10^5 findings scattered by their hashes), each once below
+    made: list[Finding] = []
     for _, registered in sorted(CHECKS.items()):
         dated = {"on": on} if registered.dated else {}
         if registered.scope == "model":
-            found.update(dict.fromkeys(registered.function(model, **dated)))
+            made.extend(registered.function(model, **dated))
         else:
             for name in chosen:
-                found.update(dict.fromkeys(registered.function(model, name, **dated)))
+                made.extend(registered.function(model, name, **dated))
     for plan in plans:
-        found.update(dict.fromkeys(relative_to_root(model, check_plan(model, plan))))
-    found.update(dict.fromkeys(relative_to_root(model, check_manifestos(model, manifestos, plans))))
+        made.extend(relative_to_root(model, check_plan(model, plan)))
+    made.extend(relative_to_root(model, check_manifestos(model, manifestos, plans)))
+    found = dict.fromkeys(made)
     waivers: dict[tuple[str, str, str], str] = {}
     for boundary in model.boundaries:
         for waiver in boundary.waivers:
