@@ -79,43 +79,68 @@ def _dependents(model: Model) -> dict[str, list[str]]:
 def cyclic_groups(successors: Mapping[str, Sequence[str]], /) -> list[list[str]]:
     """The strongly connected components with more than one member, each sorted, in sorted order (Tarjan, iterative).
 
+    The walk runs on positions (each node numbered once, its successors as lists of
+    numbers), not on the ids: a national model has ~86,000 activities and ~430,000
+    dependencies, and a list indexed by number costs less than a dictionary keyed by id.
+
     >>> cyclic_groups({"a": ["b"], "b": ["a", "c"], "c": [], "d": ["d"]})
     [['a', 'b']]
     """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
+    nodes = list(successors)
+    roots = len(nodes)
+    position = {node: i for i, node in enumerate(nodes)}
+    adjacency: list[list[int]] = []
+    for name in successors:
+        row = []
+        for successor in successors[name]:
+            at = position.get(successor)
+            if at is None:  # named only as a successor: a node without successors of its own
+                at = position[successor] = len(nodes)
+                nodes.append(successor)
+            row.append(at)
+        adjacency.append(row)
+    adjacency.extend([] for _ in range(len(nodes) - roots))
+    index = [-1] * len(nodes)
+    low = [0] * len(nodes)
+    on_stack = bytearray(len(nodes))
+    stack: list[int] = []
     groups: list[list[str]] = []
-    for root in successors:
-        if root in index:
+    counter = 0
+    for root in range(roots):
+        if index[root] >= 0:
             continue
-        index[root] = low[root] = len(index)
+        index[root] = low[root] = counter
+        counter += 1
         stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(successors.get(root, ())))]
+        on_stack[root] = 1
+        work = [(root, iter(adjacency[root]))]
         while work:
             node, children = work[-1]
             for child in children:
-                if child not in index:
-                    index[child] = low[child] = len(index)
+                if index[child] < 0:
+                    index[child] = low[child] = counter
+                    counter += 1
                     stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(successors.get(child, ()))))
+                    on_stack[child] = 1
+                    work.append((child, iter(adjacency[child])))
                     break
-                if child in on_stack and index[child] < low[node]:
+                if on_stack[child] and index[child] < low[node]:
                     low[node] = index[child]
             else:
                 work.pop()
                 if work and low[node] < low[work[-1][0]]:
                     low[work[-1][0]] = low[node]
                 if low[node] == index[node]:
-                    members = [stack.pop()]
-                    while members[-1] != node:
-                        members.append(stack.pop())
-                    on_stack.difference_update(members)
-                    if len(members) > 1:
-                        groups.append(sorted(members))
+                    member = stack.pop()
+                    on_stack[member] = 0
+                    if member == node:
+                        continue
+                    members = [member]
+                    while member != node:
+                        member = stack.pop()
+                        on_stack[member] = 0
+                        members.append(member)
+                    groups.append(sorted([nodes[i] for i in members]))
     return sorted(groups)
 
 
@@ -185,11 +210,11 @@ def cycles(model: Model, /) -> Iterator[Finding]:
     successors = dependents(model)
     for members in cyclic_groups(successors):
         loop = _loop(successors, members)
-        names = [label(model, "activity", a) for a in members]
-        if len(names) <= _NAMED_IN_FULL:
+        names = [label(model, "activity", a) for a in (members if len(members) <= _NAMED_IN_FULL else members[:3])]
+        if len(members) <= _NAMED_IN_FULL:
             listed = ", ".join(names[:-1]) + f" and {names[-1]}"
-        else:  # a chief executive reads the loop; the subject still lists every member
-            listed = f"{len(names)} activities, including {', '.join(names[:2])} and {names[2]},"
+        else:  # a chief executive reads the loop; the subject still lists every member (only the named are labelled)
+            listed = f"{len(members)} activities, including {', '.join(names[:2])} and {names[2]},"
         yield finding(
             "OPCC-D102",
             members,

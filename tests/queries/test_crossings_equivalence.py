@@ -142,6 +142,17 @@ def test_cyclic_groups_are_networkx_components() -> None:
     assert cyclic_groups(successors) == [["a", "b", "c"], ["d", "e"]]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from("abcdefghij"), st.lists(st.sampled_from("abcdefghijkl"), max_size=4), max_size=10))
+def test_cyclic_groups_match_networkx_on_any_graph(successors: dict[str, list[str]]) -> None:
+    """Nodes named only as successors (k, l), self-loops and repeated edges included."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(successors)
+    graph.add_edges_from((u, v) for u, vs in successors.items() for v in vs)
+    expected = sorted(sorted(group) for group in nx.strongly_connected_components(graph) if len(group) > 1)
+    assert cyclic_groups(successors) == expected
+
+
 @st.composite
 def small_models(draw: st.DrawFn) -> Model:
     """Activities on random sides (or nobody accountable), some opening sub-processes, with inputs, outputs and ``after``."""
