@@ -19,7 +19,7 @@ import sys
 import tempfile
 
 import opcc_model
-from bench import checks, commands, loading, memory, parsers, rendering
+from bench import checks, commands, loading, memory, parsers, rendering, scaling
 from bench.bars import Bars
 from bench.generate import generate
 from bench.timing import Table, best, clock_name, use_clock
@@ -35,32 +35,20 @@ PARTS = ("load", "parsers", "checks", "cli", "scaling", "memory", "render", "pee
 def _scaling(folder: str, args: argparse.Namespace, table: Table) -> dict[int, float]:
     """Load and check at 1, 5, 15 and 43 areas (those ≤ ``areas``): µs per activity of load + check.
 
-    The sizes are measured in rounds, every size once a round (the order turned each round),
-    and each size keeps its best of three rounds: a machine whose speed drifts during the
-    minutes this takes (a shared host does) then shifts every size alike instead of the last
-    one measured, and one slow round of a size (one size moved by ±20% between runs) does not
-    decide the bar.
+    Each size is measured in its own process, warmed on the smallest model, in rounds: every
+    size once a round (the order turned each round), each keeping its best of five rounds (three with ``--quick``)
+    (:func:`bench.scaling.measure`).
     """
     sizes = [s for s in SCALES if s <= args.areas]
     roots: dict[int, str] = {}
-    activities: dict[int, int] = {}
     for count in sizes:
         roots[count] = os.path.join(folder, f"scale-{count}" if count != args.areas else "model")  # the main model is that size
-        made = generate(roots[count], areas=count, activities=args.activities, seed=args.seed, shared=args.shared)
-        activities[count] = made["activities"]
-    best_seconds = dict.fromkeys(sizes, float("inf"))
-    for round_ in range(max(3, args.repeat)):
-        for count in sizes[round_ % len(sizes):] + sizes[: round_ % len(sizes)]:
-            t_load, model = best(lambda: opcc_model.load(roots[count]))
-            fresh = model.model_copy()  # checked by no check before (no memo)
-            del model
-            t_check, _ = best(lambda: checks.check_all(fresh))
-            del fresh
-            best_seconds[count] = min(best_seconds[count], t_load + t_check)
-    figures = {count: best_seconds[count] / activities[count] * 1e6 for count in sizes}
+        generate(roots[count], areas=count, activities=args.activities, seed=args.seed, shared=args.shared)
+    found = scaling.measure(roots, rounds=max(3 if args.quick else 5, args.repeat), clock=args.clock)
+    figures = {count: found[count]["total"] for count in sizes}
     for count in sizes:
-        table.add(f"scaling: load + check per activity, {count} areas", figures[count], "µs",
-                  baseline=(f"{SCALES[0]} area", figures[SCALES[0]]))
+        table.add(f"scaling: load + check per activity, {count} areas (load {found[count]['load']:.0f}, check "
+                  f"{found[count]['check']:.0f})", figures[count], "µs", baseline=(f"{SCALES[0]} area", figures[SCALES[0]]))
     return figures
 
 
