@@ -4,15 +4,16 @@
 ``ROOT`` once and prints one JSON line: ``{"activities": N, "load": s, "check": s}``. With
 ``--warm`` it first loads and checks the model at ``DIR`` (the smallest), so that what a
 process pays once whatever the size (imports, the validators pydantic builds on first
-use, compiled patterns) is not counted against the size measured; the collector is then
-as :func:`opcc_model.load` leaves it.
+use, compiled patterns) is not counted against the size measured; the warm-up's objects are
+then collected (below).
 
 :func:`measure` runs that for every size in rounds, each size in a new process, as a user's
-``opcc check`` of that model would run. Measured in one long-lived process instead, a size
-loaded after the 43-area model was loaded and dropped (the bench's other parts do that
-first) lands in a heap scattered by the earlier one, and pays for the bench's own history:
-the same 86,200-activity load took 106 µs per activity in a new process and 132 in the
-bench's (best of four rounds each, docs/performance.md).
+``opcc check`` of that model would run: a process that has loaded and dropped other models
+first (the bench's other parts load the 43-area model many times) measures its own history
+as well — where its heap's free blocks lie, and the collector's count of what earlier loads
+filed as old (:func:`opcc_model.yamlsource.long_lived`). The warm-up's objects are collected
+before the measurement for the same reason: left, they made the 1-area check start with a
+full collection that a new process's ``opcc check`` never runs.
 """
 
 from __future__ import annotations
