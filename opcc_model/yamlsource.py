@@ -79,12 +79,12 @@ def paused_gc() -> Iterator[None]:
 
 
 _FILED = [0, 0]
-"""Objects :func:`long_lived` filed as old since the collector's last full collection, and the most one block filed."""
+"""Objects :func:`long_lived` filed as old since the collector's last full collection, and the most one block filed since then."""
 
 
 def _full_collection_seen(phase: str, info: dict[str, int]) -> None:
     if phase == "stop" and info.get("generation") == 2:
-        _FILED[0] = 0
+        _FILED[0] = _FILED[1] = 0
 
 
 gc.callbacks.append(_full_collection_seen)
@@ -103,9 +103,11 @@ def long_lived() -> Iterator[None]:
 
     What is filed this way is not counted by the collector's own rule for a full collection
     (it runs one when what reached the oldest generation since the last one passes a quarter
-    of it), so this keeps the count: once what earlier blocks filed passes twice the most one
-    block filed, a block starts with a full collection. A program that loads and drops model
-    after model (an editor's server) then keeps about three models' worth, as before.
+    of it), so this keeps the count: once what blocks filed since the last full collection
+    passes twice the most one of them filed, a block starts with a full collection. A program
+    that loads and drops model after model (an editor's server) then keeps two or three
+    models' worth, as before; both counts start again at each full collection, so one large
+    model loaded long ago does not let smaller ones pile up to twice its size.
 
     >>> with long_lived():
     ...     kept = [[] for _ in range(5000)]

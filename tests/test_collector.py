@@ -97,3 +97,21 @@ def test_loading_model_after_model_keeps_a_few_not_all(collector: None) -> None:
         del model
     left = sum(isinstance(o, networkx.DiGraph) for o in gc.get_objects()) - before
     assert left <= 3 * 6  # about three models' worth (without the count, all ten's: 60)
+
+
+def test_a_large_block_filed_earlier_does_not_let_small_ones_pile_up(collector: None) -> None:
+    """The count starts again at each full collection: after a national load (here 300,000 lists)
+    was dropped and collected, reference models loaded one after another are collected as before,
+    not only once they reach twice the large one (the test above failed when it ran after a large load)."""
+    with long_lived():
+        large = [[] for _ in range(300_000)]
+    del large
+    gc.collect()
+    root = opcc_model.reference_root()
+    before = sum(isinstance(o, networkx.DiGraph) for o in gc.get_objects())
+    for _ in range(10):
+        model = opcc_model.load(root)
+        opcc_model.check(model, on=datetime.date(2026, 1, 31))
+        del model
+    left = sum(isinstance(o, networkx.DiGraph) for o in gc.get_objects()) - before
+    assert left <= 3 * 6
