@@ -93,7 +93,7 @@ def measure(roots: Mapping[int, str], *, rounds: int = 5, clock: str = "wall",
     warm = roots[sizes[0]]
     most = max(activities.values()) if activities else 0
     rows: dict[int, list[dict[str, float]]] = {count: [] for count in sizes}
-    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_here(), os.environ.get("PYTHONPATH")])))
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}  # imports what this process does, as bench.memory
     for round_ in range(max(1, rounds)):
         for count in sizes[round_ % len(sizes):] + sizes[: round_ % len(sizes)]:
             turns = max(1, round(most / activities[count])) if activities else 1
@@ -111,10 +111,6 @@ def measure(roots: Mapping[int, str], *, rounds: int = 5, clock: str = "wall",
         found[count] = dict(min(measured, key=lambda r: r["total"]))
         found[count]["median"] = statistics.median(r["total"] for r in measured)
     return found
-
-
-def _here() -> str:
-    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def main(argv: list[str] | None = None) -> int:
