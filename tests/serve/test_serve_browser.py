@@ -6,11 +6,12 @@ Skipped, with the reason, only when chromium, playwright or watchfiles is missin
 from __future__ import annotations
 
 import os
-import select
+import queue
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -38,20 +39,31 @@ class Served:
             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env, text=True,
         )
         self.lines: list[str] = []
+        # a thread reads the lines: select() on the pipe then readline() missed a line that
+        # came in the same read as the one before it (it waits in the file's buffer, not the pipe)
+        self._read: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._reader, daemon=True).start()
         self.url = self.wait_for("serving http://").split()[1]
+
+    def _reader(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self._read.put(line)
+        self._read.put(None)  # the process closed its stderr
 
     def wait_for(self, text: str, timeout: float = 60) -> str:
         deadline = time.monotonic() + timeout
-        assert self.process.stderr is not None
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.process.stderr], [], [], 0.2)
-            if ready:
-                line = self.process.stderr.readline()
-                if not line and self.process.poll() is not None:
-                    break
-                self.lines.append(line)
-                if text in line:
-                    return line
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self._read.get(timeout=left)
+            except queue.Empty:
+                break
+            if line is None:
+                self._read.put(None)  # still ended for the next wait
+                break
+            self.lines.append(line)
+            if text in line:
+                return line
         raise AssertionError(f"{text!r} not printed; printed: {''.join(self.lines)}")
 
     def stop(self) -> int:
